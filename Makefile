@@ -1,0 +1,45 @@
+# Two commands for a new user: `make serve` and `make test`. Each creates the virtual
+# environment from requirements.lock (hash-checked) when it is missing or out of date.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed-from-lock
+SITE_DIR ?= site
+
+# Material prints a multi-line end-of-life notice on every build; it is known noise.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test bench lock clean
+
+# The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
+$(INSTALLED): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/handbook-project.pth"
+	touch $@
+
+serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/
+	$(PY) -m mkdocs serve
+
+build: $(INSTALLED) ## Strict build into site/
+	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+
+check: $(INSTALLED) ## Check every locale against the default locale and the registry
+	$(PY) -m scripts check
+
+test: $(INSTALLED) check ## Everything that must pass
+	$(PY) -m pytest
+
+bench: $(INSTALLED) ## Print timing and size figures (not a test)
+	$(PY) -m scripts bench
+
+lock: ## Re-resolve requirements.in into requirements.lock with hashes
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
+	rm -rf .venv-lock
+
+clean:
+	rm -rf $(VENV) $(SITE_DIR) .pytest_cache
