@@ -1,0 +1,324 @@
+"""The translation checks: every locale folder under docs/ against the default locale and the registry.
+
+Each rule is a function that yields `Problem`s; `RULES` lists them with the ID they report under.
+Everything is read once into `Content`, and no rule stops another: one run reports every problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from scripts.markdown_page import Heading, MarkdownPage, Section, read_page
+from scripts.problems import ANY_LOCALE, Problem
+from scripts.registry import LOCALE_PATTERN, Registry
+
+DOCS_DIR = "docs"
+REQUIRED_FRONT_MATTER = ("title", "description")
+# Sections shorter than this (in characters of text) are too short to call untranslated.
+MIN_UNTRANSLATED_CHARS = 20
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+@dataclass
+class LocalePage:
+    locale: str
+    name: str  # the page path inside the locale folder, e.g. "roadblocks.md"
+    shown: str  # the path shown in problems, relative to the project root
+    parsed: MarkdownPage | None  # None when the file could not be read
+
+    def problem(self, line: int, rule: str, message: str, severity: str = "error") -> Problem:
+        return Problem(self.shown, line, self.locale, rule, message, severity)
+
+
+@dataclass
+class Content:
+    """Every page of every locale folder, read once."""
+
+    root: Path
+    registry: Registry
+    locale_dirs: list[str]  # folders under docs/ that look like locales
+    pages: dict[tuple[str, str], LocalePage]
+    unreadable: list[Problem]
+
+    def page(self, locale: str, name: str) -> LocalePage | None:
+        return self.pages.get((locale, name))
+
+    def readable(self, locale: str) -> Iterator[LocalePage]:
+        for (page_locale, _), page in sorted(self.pages.items()):
+            if page_locale == locale and page.parsed is not None:
+                yield page
+
+    @property
+    def translations(self) -> list[str]:
+        return [locale for locale in self.registry.locales[1:] if locale in self.locale_dirs]
+
+
+def load_content(root: Path, registry: Registry) -> Content:
+    docs = root / DOCS_DIR
+    locale_dirs = sorted(
+        entry.name for entry in (docs.iterdir() if docs.is_dir() else []) if entry.is_dir() and re.fullmatch(LOCALE_PATTERN, entry.name)
+    )
+    pages, unreadable = {}, []
+    for locale in locale_dirs:
+        for path in sorted((docs / locale).rglob("*.md")):
+            name = path.relative_to(docs / locale).as_posix()
+            page = LocalePage(locale, name, path.relative_to(root).as_posix(), None)
+            try:
+                page.parsed = read_page(path)
+            except OSError as error:
+                unreadable.append(page.problem(1, "unreadable", f"cannot read the page: {error.strerror or error}"))
+            except UnicodeDecodeError as error:
+                line = error.object[: error.start].count(b"\n") + 1
+                unreadable.append(page.problem(line, "unreadable", f"not valid UTF-8 (byte 0x{error.object[error.start]:02x}); save the file as UTF-8"))
+            pages[(locale, name)] = page
+    return Content(root, registry, locale_dirs, pages, unreadable)
+
+
+def check_locale_folders(content: Content) -> Iterator[Problem]:
+    """Every registry locale has a folder under docs/, and every locale folder is in the registry."""
+    for locale in content.registry.locales:
+        if locale not in content.locale_dirs:
+            yield Problem(f"{DOCS_DIR}/{locale}", 1, locale, "locale-missing", f"the locale folder is missing (concepts.yml lists '{locale}')")
+    for locale in content.locale_dirs:
+        if locale not in content.registry.locales:
+            yield Problem(f"{DOCS_DIR}/{locale}", 1, locale, "locale-unknown", f"'{locale}' is not in the registry's locales; add it with `python -m scripts new-locale {locale}`")
+
+
+def check_page_parity(content: Content) -> Iterator[Problem]:
+    """Each registry page exists in every locale; no locale has a page the registry does not list."""
+    listed = set(content.registry.pages)
+    default = content.registry.default_locale
+    for locale in content.registry.locales:
+        if locale not in content.locale_dirs:
+            continue
+        for name in content.registry.pages:
+            if content.page(locale, name) is None:
+                where = f"the registry lists it" if locale == default else f"{DOCS_DIR}/{default}/{name} exists"
+                yield Problem(f"{DOCS_DIR}/{locale}/{name}", 1, locale, "page-missing", f"page is missing ({where})")
+    for (locale, name), page in sorted(content.pages.items()):
+        if name not in listed and locale in content.registry.locales:
+            yield page.problem(1, "page-orphan", "page is not in the registry's page list (concepts.yml), so no other locale has to have it")
+
+
+def check_front_matter(content: Content) -> Iterator[Problem]:
+    """Front matter is valid YAML with a non-empty title and description."""
+    for locale in content.registry.locales:
+        for page in content.readable(locale):
+            parsed = page.parsed
+            if parsed.front_matter_error:
+                yield page.problem(parsed.front_matter_error.line, "front-matter", parsed.front_matter_error.message)
+                continue
+            for key in REQUIRED_FRONT_MATTER:
+                value = parsed.front_matter.get(key)
+                if not isinstance(value, str) or not value.strip():
+                    yield page.problem(parsed.front_matter_line(key), "front-matter", f"'{key}' is missing or empty")
+
+
+def check_concepts(content: Content) -> Iterator[Problem]:
+    """Each registry concept is a heading anchor exactly once, on its page, in every locale; no unknown concept anchors."""
+    registry = content.registry
+    known = {concept.id: concept for concept in registry.concepts}
+    for locale in registry.locales:
+        found: Counter[str] = Counter()
+        for page in content.readable(locale):
+            for heading in page.parsed.headings:
+                anchor = heading.anchor
+                if not anchor or registry.kind_of_anchor(anchor) is None:
+                    continue
+                concept = known.get(anchor)
+                if concept is None:
+                    yield page.problem(heading.line, "concept-unknown", f"'{anchor}' looks like a concept ID but is not in concepts.yml")
+                elif concept.page != page.name:
+                    yield page.problem(heading.line, "concept-misplaced", f"'{anchor}' belongs on {concept.page} (concepts.yml line {concept.line})")
+                else:
+                    found[anchor] += 1
+                    if found[anchor] > 1:
+                        yield page.problem(heading.line, "concept-duplicate", f"'{anchor}' appears more than once")
+        yield from _missing_concepts(content, locale, found)
+
+
+def _missing_concepts(content: Content, locale: str, found: Counter[str]) -> Iterator[Problem]:
+    for concept in content.registry.concepts:
+        page = content.page(locale, concept.page)
+        if found[concept.id] == 0 and page is not None and page.parsed is not None:
+            yield page.problem(1, "concept-missing", f"no heading with anchor {{ #{concept.id} }} (concepts.yml line {concept.line})")
+
+
+def check_concept_order(content: Content) -> Iterator[Problem]:
+    """Concepts of an ordered kind (the recovery steps) appear in registry order."""
+    registry = content.registry
+    for locale in registry.locales:
+        for page in content.readable(locale):
+            for kind in (kind for kind in registry.kinds if kind.ordered):
+                expected = [c.id for c in registry.concepts_on(page.name) if c.kind == kind]
+                headings = [h for h in page.parsed.headings if h.anchor in expected]
+                present = [anchor for anchor in expected if anchor in {h.anchor for h in headings}]
+                for position, heading in enumerate(headings[: len(present)]):
+                    if heading.anchor != present[position]:
+                        yield page.problem(heading.line, "concept-order", f"'{heading.anchor}' is out of order: expected '{present[position]}' here ({kind.name} order: {', '.join(expected)})")
+                        break
+
+
+def check_concept_bodies(content: Content) -> Iterator[Problem]:
+    """Every concept section has heading text and a body."""
+    for locale in content.registry.locales:
+        for page in content.readable(locale):
+            for heading in page.parsed.headings:
+                if not heading.anchor or content.registry.kind_of_anchor(heading.anchor) is None:
+                    continue
+                if not heading.text:
+                    yield page.problem(heading.line, "concept-empty", f"the heading of '{heading.anchor}' has no text")
+                if not page.parsed.concept_body(heading):
+                    yield page.problem(heading.line, "concept-empty", f"the section '{heading.anchor}' has no body")
+
+
+def check_structure(content: Content) -> Iterator[Problem]:
+    """Each translated page has the default locale's headings, and per section the same list items, admonitions and paragraphs."""
+    default = content.registry.default_locale
+    for locale in content.translations:
+        for page in content.readable(locale):
+            source = content.page(default, page.name)
+            if source is None or source.parsed is None:
+                continue
+            yield from _compare_structure(source, page)
+
+
+def _compare_structure(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
+    theirs = [s for s in source.parsed.sections if s.heading]
+    ours = [s for s in page.parsed.sections if s.heading]
+    matcher = difflib.SequenceMatcher(a=[s.heading.signature for s in theirs], b=[s.heading.signature for s in ours], autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            for original, translated in zip(theirs[a0:a1], ours[b0:b1]):
+                yield from _compare_section(source, original, page, translated)
+            continue
+        for section in theirs[a0:a1]:
+            line = ours[b0].heading.line if b0 < len(ours) else max(1, len(page.parsed.lines))
+            yield page.problem(line, "structure", f"missing heading {_describe(section.heading)} ({source.shown}:{section.heading.line})")
+        for section in ours[b0:b1]:
+            yield page.problem(section.heading.line, "structure", f"heading {_describe(section.heading)} is not in {source.shown}")
+    preamble_source, preamble = source.parsed.sections[0], page.parsed.sections[0]
+    if preamble_source.paragraphs != preamble.paragraphs:
+        yield page.problem(1, "structure", "text before the first heading differs from the default locale")
+
+
+def _compare_section(source: LocalePage, original, page: LocalePage, translated) -> Iterator[Problem]:
+    for what in ("list_items", "admonitions", "paragraphs"):
+        expected, actual = getattr(original, what), getattr(translated, what)
+        if expected != actual:
+            label = what.replace("_", " ").removesuffix("s")
+            yield page.problem(translated.heading.line, "structure", f"section {_describe(translated.heading)} has {_count(actual, label)}; {source.shown}:{original.heading.line} has {expected}")
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _describe(heading: Heading) -> str:
+    hashes = "#" * heading.level
+    anchor = f" {{ #{heading.anchor} }}" if heading.anchor else ""
+    return f"'{hashes} {heading.text}{anchor}'"
+
+
+def check_links(content: Content) -> Iterator[Problem]:
+    """Every relative link and #anchor resolves to a page and heading of the same locale."""
+    for locale in content.registry.locales:
+        for page in content.readable(locale):
+            for link in page.parsed.links:
+                message = _broken_link(content, page, link.target)
+                if message:
+                    yield page.problem(link.line, "link", message)
+
+
+def _broken_link(content: Content, page: LocalePage, target: str) -> str | None:
+    if SCHEME.match(target) or target.startswith("//"):
+        return None
+    path_part, _, anchor = target.partition("#")
+    if path_part.startswith("/"):
+        return f"'{target}' is an absolute path; link to the Markdown file relatively"
+    name = _resolve(page.name, path_part) if path_part else page.name
+    if name is None:
+        return f"'{target}' points outside the locale folder"
+    linked = content.page(page.locale, name)
+    if linked is None:
+        if (content.root / DOCS_DIR / page.locale / name).exists():
+            return None  # an image or other asset
+        return f"'{target}': no page {name} in {DOCS_DIR}/{page.locale}/"
+    if anchor and linked.parsed is not None and anchor not in linked.parsed.anchors():
+        return f"'{target}': {name} has no heading with anchor '#{anchor}'"
+    return None
+
+
+def _resolve(from_page: str, relative: str) -> str | None:
+    parts: list[str] = []
+    for part in (PurePosixPath(from_page).parent / relative).parts:
+        if part == "..":
+            if not parts:
+                return None
+            parts.pop()
+        elif part != ".":
+            parts.append(part)
+    return "/".join(parts)
+
+
+def check_untranslated(content: Content) -> Iterator[Problem]:
+    """No translated page or section has the same text as the default locale."""
+    default = content.registry.default_locale
+    for locale in content.translations:
+        for page in content.readable(locale):
+            source = content.page(default, page.name)
+            if source is None or source.parsed is None:
+                continue
+            yield from _identical_text(source, page)
+
+
+def _identical_text(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
+    theirs = dict(_keyed_sections(source.parsed))
+    with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
+    identical = [s for key, s in with_text if key in theirs and theirs[key].plain_text == s.plain_text]
+    if identical and len(identical) == len(with_text):
+        yield page.problem(1, "untranslated", f"the whole page is the same as {source.shown}")
+        return
+    for section in identical:
+        line = section.heading.line if section.heading else 1
+        where = _describe(section.heading) if section.heading else "before the first heading"
+        yield page.problem(line, "untranslated", f"the text of section {where} is the same as in {source.shown}")
+
+
+def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
+    """Sections keyed by heading signature and its occurrence, so they pair up across locales."""
+    seen: Counter[str] = Counter()
+    for section in parsed.sections:
+        signature = section.heading.signature if section.heading else ""
+        seen[signature] += 1
+        yield (signature, seen[signature]), section
+
+
+Rule = Callable[[Content], Iterator[Problem]]
+
+# Each rule function and the rule IDs its problems carry, in the order the rules run.
+RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (check_locale_folders, ("locale-missing", "locale-unknown")),
+    (check_page_parity, ("page-missing", "page-orphan")),
+    (check_front_matter, ("front-matter",)),
+    (check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
+    (check_concept_order, ("concept-order",)),
+    (check_concept_bodies, ("concept-empty",)),
+    (check_structure, ("structure",)),
+    (check_links, ("link",)),
+    (check_untranslated, ("untranslated",)),
+)
+# Problems found before any rule runs.
+LOADING_RULE_IDS = ("registry", "unreadable")
+
+
+def run_checks(content: Content) -> list[Problem]:
+    problems = list(content.unreadable)
+    for rule, _ in RULES:
+        problems.extend(rule(content))
+    return sorted(problems, key=lambda p: (p.locale != content.registry.default_locale, p.locale, p.path, p.line, p.rule))

@@ -1,0 +1,39 @@
+"""One problem found in the content, and how problems are printed.
+
+Every check reports through `Problem`, so all output has one shape:
+`locale:path:line: rule-id: message`, like a compiler or linter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Locale column for problems that belong to no single locale (the registry, the docs folder).
+ANY_LOCALE = "*"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int
+    locale: str
+    rule: str
+    message: str
+    severity: str = "error"
+
+    def format(self) -> str:
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.locale}:{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
+
+    def github_annotation(self) -> str:
+        message = f"{self.rule}: {self.message}".replace("%", "%25").replace("\n", "%0A")
+        return f"::{self.severity} file={self.path},line={self.line}::{message}"
+
+
+def summary(problems: list[Problem], checked: str) -> str:
+    """The last line of a report: a count, like ruff or mypy."""
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return f"All clear: {checked}."
+    return f"Found {errors} error(s) and {warnings} warning(s) in {checked}."

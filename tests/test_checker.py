@@ -1,0 +1,87 @@
+"""The checker, run as translators run it, over fixture trees that each break one rule.
+
+`tests/fixtures/base` is a small valid project. Each folder in `tests/fixtures/cases` is an
+overlay on it (files to write, and `remove.txt` for paths to delete) plus `expected.txt`, the
+exact output the checker must print. A case's name starts with the rule ID it breaks.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from scripts.checks import LOADING_RULE_IDS, RULES
+from tests.conftest import PROJECT_ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(path.name for path in (FIXTURES / "cases").iterdir())
+CASE_FILES = {"expected.txt", "remove.txt"}
+
+
+def materialize(case: str, target: Path) -> Path:
+    """Copy the base project and apply one case's overlay to it."""
+    shutil.copytree(FIXTURES / "base", target)
+    overlay = FIXTURES / "cases" / case
+    for path in overlay.rglob("*"):
+        relative = path.relative_to(overlay)
+        if path.is_file() and relative.as_posix() not in CASE_FILES:
+            (target / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target / relative)
+    removals = overlay / "remove.txt"
+    for line in removals.read_text(encoding="utf-8").split() if removals.exists() else []:
+        doomed = target / line
+        shutil.rmtree(doomed) if doomed.is_dir() else doomed.unlink()
+    return target
+
+
+def run_check(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts", "--root", str(root), "check", *args],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env=env,
+    )
+
+
+def test_base_fixture_is_clean(tmp_path):
+    result = run_check(materialize_base(tmp_path))
+    assert (result.returncode, result.stdout, result.stderr) == (0, "All clear: 4 pages in 2 locales.\n", "")
+
+
+def materialize_base(tmp_path: Path) -> Path:
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "base", target)
+    return target
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_case_reports_exactly_the_expected_problems(case, tmp_path):
+    root = materialize(case, tmp_path / "project")
+    result = run_check(root)
+    expected = (FIXTURES / "cases" / case / "expected.txt").read_text(encoding="utf-8")
+    assert result.stdout == expected
+    assert result.returncode == 1
+    assert result.stderr == ""  # no traceback, ever
+
+
+def test_every_rule_id_has_a_case_that_breaks_it():
+    rule_ids = {rule_id for _, ids in RULES for rule_id in ids} | set(LOADING_RULE_IDS)
+    broken = set()
+    for case in CASES:
+        for line in (FIXTURES / "cases" / case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:
+            broken.add(line.split(": ", 2)[1])
+    assert rule_ids <= broken, f"rules no case breaks: {sorted(rule_ids - broken)}"
+
+
+def test_github_annotations_accompany_each_problem(tmp_path):
+    root = materialize("link-missing-anchor", tmp_path / "project")
+    result = run_check(root, env={"GITHUB_ACTIONS": "true", "PATH": ""})
+    assert "::error file=docs/nb/index.md,line=8::link: 'steps.md#roadblock-nois'" in result.stdout
+
+
+def test_the_real_handbook_passes():
+    result = run_check(PROJECT_ROOT, "--strict")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.startswith("All clear:")
