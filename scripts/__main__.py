@@ -42,6 +42,13 @@ def command_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def command_bench(args: argparse.Namespace) -> int:
+    """Time the checker and the MkDocs build on this handbook and on generated trees (prints figures)."""
+    from scripts.bench import main as bench_main
+
+    return bench_main(args.root)
+
+
 def report(problems: list[Problem]) -> None:
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
@@ -53,6 +60,7 @@ def report(problems: list[Problem]) -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": command_check,
     "rules": command_rules,
+    "bench": command_bench,
 }
 
 

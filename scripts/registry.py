@@ -124,7 +124,7 @@ def _validate(path: Path, data: dict[str, Any], problem) -> tuple[Registry | Non
 
 
 def _read_kinds(raw: Any, top: int, problem, problems: list[Problem]) -> dict[str, Kind]:
-    if not isinstance(raw, dict) or len(raw) <= 1:
+    if not isinstance(raw, dict) or not set(raw) - {"__line__"}:
         problems.append(problem(top, "'kinds' must map each kind name to {prefix, ordered}"))
         return {}
     kinds: dict[str, Kind] = {}
