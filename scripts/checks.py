@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from scripts.markdown_page import Heading, MarkdownPage, Section, read_page
 from scripts.problems import ANY_LOCALE, Problem
 from scripts.registry import LOCALE_PATTERN, Registry
+from scripts.termbase import Termbase, load_termbase
 
 DOCS_DIR = "docs"
 REQUIRED_FRONT_MATTER = ("title", "description")
@@ -41,9 +42,10 @@ class Content:
 
     root: Path
     registry: Registry
+    termbase: Termbase
     locale_dirs: list[str]  # folders under docs/ that look like locales
     pages: dict[tuple[str, str], LocalePage]
-    unreadable: list[Problem]
+    loading_problems: list[Problem]
 
     def page(self, locale: str, name: str) -> LocalePage | None:
         return self.pages.get((locale, name))
@@ -63,7 +65,8 @@ def load_content(root: Path, registry: Registry) -> Content:
     locale_dirs = sorted(
         entry.name for entry in (docs.iterdir() if docs.is_dir() else []) if entry.is_dir() and re.fullmatch(LOCALE_PATTERN, entry.name)
     )
-    pages, unreadable = {}, []
+    termbase, unreadable = load_termbase(root)
+    pages = {}
     for locale in locale_dirs:
         for path in sorted((docs / locale).rglob("*.md")):
             name = path.relative_to(docs / locale).as_posix()
@@ -76,7 +79,7 @@ def load_content(root: Path, registry: Registry) -> Content:
                 line = error.object[: error.start].count(b"\n") + 1
                 unreadable.append(page.problem(line, "unreadable", f"not valid UTF-8 (byte 0x{error.object[error.start]:02x}); save the file as UTF-8"))
             pages[(locale, name)] = page
-    return Content(root, registry, locale_dirs, pages, unreadable)
+    return Content(root, registry, termbase, locale_dirs, pages, unreadable)
 
 
 def check_locale_folders(content: Content) -> Iterator[Problem]:
@@ -299,6 +302,19 @@ def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Sec
         yield (signature, seen[signature]), section
 
 
+def check_forbidden_terms(content: Content) -> Iterator[Problem]:
+    """No page uses a word the termbase forbids for its locale, not even inside a compound."""
+    for locale in content.registry.locales:
+        words = content.termbase.forbidden.get(locale, ())
+        for page in content.readable(locale) if words else ():
+            for number, text in page.parsed.reader_lines():
+                for word in words:
+                    for match in word.pattern.finditer(text):
+                        found = match.group(0)
+                        inside = f" contains '{word.word}'" if found.lower() != word.word.lower() else ""
+                        yield page.problem(number, "forbidden-term", f"'{found}'{inside}: use '{word.use}' ({word.why})")
+
+
 Rule = Callable[[Content], Iterator[Problem]]
 
 # Each rule function and the rule IDs its problems carry, in the order the rules run.
@@ -312,13 +328,14 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (check_structure, ("structure",)),
     (check_links, ("link",)),
     (check_untranslated, ("untranslated",)),
+    (check_forbidden_terms, ("forbidden-term",)),
 )
 # Problems found before any rule runs.
-LOADING_RULE_IDS = ("registry", "unreadable")
+LOADING_RULE_IDS = ("registry", "termbase", "unreadable")
 
 
 def run_checks(content: Content) -> list[Problem]:
-    problems = list(content.unreadable)
+    problems = list(content.loading_problems)
     for rule, _ in RULES:
         problems.extend(rule(content))
     return sorted(problems, key=lambda p: (p.locale != content.registry.default_locale, p.locale, p.path, p.line, p.rule))

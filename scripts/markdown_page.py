@@ -23,6 +23,7 @@ FENCE = re.compile(r"^[ \t]*(```|~~~)")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S")
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\S")
 LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+LINK_TARGET = re.compile(r"\]\([^)]*\)|\{[^}]*\}")
 MARKUP = re.compile(r"\{[^}]*\}|[*_`>#\[\]()!|-]+|\([^)]*\)")
 
 
@@ -85,6 +86,7 @@ class FrontMatterError:
 @dataclass
 class MarkdownPage:
     lines: list[str]
+    body_start: int  # index of the first line after the front matter
     front_matter: dict[str, Any]
     front_matter_error: FrontMatterError | None
     sections: list[Section]
@@ -93,6 +95,14 @@ class MarkdownPage:
     @property
     def headings(self) -> list[Heading]:
         return [section.heading for section in self.sections if section.heading]
+
+    def reader_lines(self) -> list[tuple[int, str]]:
+        """Every line a reader sees, numbered: front matter values, headings and text, but not
+        code, link targets or attribute lists such as `{ #id }`."""
+        front = [(number, text) for number, text in enumerate(self.lines[1 : self.body_start - 1], 2)]
+        body = [(s.heading.line, s.heading.text) for s in self.sections if s.heading]
+        body += [line for section in self.sections for line in section.lines]
+        return [(number, LINK_TARGET.sub("]", text)) for number, text in sorted(front + body)]
 
     def front_matter_line(self, key: str) -> int:
         """The line of a front-matter key, or 1 (the opening '---') when it is absent."""
@@ -143,7 +153,7 @@ def parse_page(text: str) -> MarkdownPage:
     lines = text.splitlines()
     front_matter, error, body_start = _front_matter(lines)
     sections, links = _body(lines, body_start)
-    return MarkdownPage(lines, front_matter, error, sections, links)
+    return MarkdownPage(lines, body_start, front_matter, error, sections, links)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | None, int]:

@@ -82,3 +82,12 @@ def test_registry_locales_match_the_mkdocs_languages(registry):
     text = (PROJECT_ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     languages = [line.split(":", 1)[1].strip() for line in text.splitlines() if line.strip().startswith("- locale:")]
     assert tuple(languages) == registry.locales
+
+
+@pytest.mark.parametrize("locale", ["en", "nb"])
+def test_built_html_has_no_concept_ids_beyond_the_registry(built_site, registry, locale):
+    known = {concept.id for concept in registry.concepts}
+    for page in registry.pages:
+        for element in soup(built_site, registry, locale, page).find_all(id=True):
+            if registry.kind_of_anchor(element["id"]) is not None:
+                assert element["id"] in known, f"{locale}/{page}: {element['id']}"

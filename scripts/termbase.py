@@ -1,0 +1,88 @@
+"""The termbase, `termbase.yml`: preferred terms per locale and forbidden words with replacements.
+
+The checker flags forbidden words (also inside compounds); the site renders the preferred terms
+as a glossary. Loading never raises on bad input: it returns problems with the file's line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from scripts.problems import ANY_LOCALE, Problem
+from scripts.registry import load_yaml_with_lines, yaml_error_line, yaml_error_message
+
+TERMBASE_FILE = "termbase.yml"
+
+
+@dataclass(frozen=True)
+class ForbiddenWord:
+    word: str
+    use: str
+    why: str
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Any word containing the forbidden one, so compounds are caught too."""
+        return re.compile(rf"\w*{re.escape(self.word)}\w*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Termbase:
+    terms: tuple[dict[str, str], ...]  # each maps locale -> term (plus an optional "note")
+    forbidden: dict[str, tuple[ForbiddenWord, ...]]  # locale -> words
+
+
+EMPTY_TERMBASE = Termbase((), {})
+
+
+def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
+    def problem(line: int, message: str) -> Problem:
+        return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
+
+    try:
+        data = load_yaml_with_lines((root / TERMBASE_FILE).read_text(encoding="utf-8"))
+    except OSError as error:
+        return EMPTY_TERMBASE, [problem(1, f"cannot read the termbase: {error.strerror or error}")]
+    except UnicodeDecodeError:
+        return EMPTY_TERMBASE, [problem(1, "the termbase is not valid UTF-8")]
+    except yaml.YAMLError as error:
+        return EMPTY_TERMBASE, [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
+    if not isinstance(data, dict):
+        return EMPTY_TERMBASE, [problem(1, "the termbase must be a mapping with 'terms' and 'forbidden'")]
+    problems: list[Problem] = []
+    terms = tuple(_read_terms(data.get("terms"), data.get("__line__", 1), problem, problems))
+    forbidden = _read_forbidden(data.get("forbidden"), data.get("__line__", 1), problem, problems)
+    return Termbase(terms, forbidden), problems
+
+
+def _read_terms(raw, top: int, problem, problems: list[Problem]):
+    if not isinstance(raw, list):
+        problems.append(problem(top, "'terms' must be a list of {en: …, <locale>: …} entries"))
+        return
+    for entry in raw:
+        if not isinstance(entry, dict) or not all(isinstance(v, (str, int)) for k, v in entry.items()):
+            problems.append(problem(getattr(entry, "get", lambda *_: top)("__line__", top), "each term maps locale codes to words"))
+            continue
+        yield {key: value for key, value in entry.items() if key != "__line__"}
+
+
+def _read_forbidden(raw, top: int, problem, problems: list[Problem]) -> dict[str, tuple[ForbiddenWord, ...]]:
+    if not isinstance(raw, dict):
+        problems.append(problem(top, "'forbidden' must map each locale to a list of {word, use, why}"))
+        return {}
+    forbidden = {}
+    for locale, entries in raw.items():
+        if locale == "__line__":
+            continue
+        words = []
+        for entry in entries if isinstance(entries, list) else []:
+            if isinstance(entry, dict) and all(isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")):
+                words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", ""))))
+            else:
+                problems.append(problem(entry.get("__line__", top) if isinstance(entry, dict) else top, "each forbidden word needs 'word' and 'use'"))
+        forbidden[locale] = tuple(words)
+    return forbidden
