@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import sys
 from collections.abc import Callable
@@ -10,7 +11,10 @@ from pathlib import Path
 
 from scripts.checks import RULES, load_content, run_checks
 from scripts.problems import Problem, summary
+from scripts.history import HistoryError, find_revision
 from scripts.registry import load_registry
+from scripts.staleness import recorded_hashes, source_hashes, stamped_text
+from scripts.translation_status import status_table, translation_status
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,6 +37,87 @@ def command_check(args: argparse.Namespace) -> int:
     report(problems)
     print(summary(problems, checked))
     return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def command_stamp(args: argparse.Namespace) -> int:
+    """Record that pages of LOCALE translate the current English text (run after updating them).
+
+    With no PAGE, stamps every page of the locale. Rewrites only the `translation:` record in
+    each page's front matter; running it twice changes nothing.
+    """
+    content, problems = load_checked_content(args.root)
+    if content is None:
+        return fail(problems)
+    names = args.pages or list(content.registry.pages)
+    for name in names:
+        source = content.page(content.registry.default_locale, name)
+        page = content.page(args.locale, name)
+        if page is None or page.parsed is None or source is None or source.parsed is None:
+            return fail([Problem(f"docs/{args.locale}/{name}", 1, args.locale, "stamp", "no readable page to stamp here and in the default locale")])
+        if page.parsed.front_matter_error:
+            error = page.parsed.front_matter_error
+            return fail([page.problem(error.line, "front-matter", error.message)])
+        path = args.root / page.shown
+        old = path.read_text(encoding="utf-8")
+        new = stamped_text(old, source_hashes(source.parsed))
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            print(f"stamped {page.shown}")
+    return 0
+
+
+def command_diff(args: argparse.Namespace) -> int:
+    """Show what changed in the English page since PAGE of LOCALE was last stamped (needs git)."""
+    content, problems = load_checked_content(args.root)
+    if content is None:
+        return fail(problems)
+    source = content.page(content.registry.default_locale, args.page)
+    page = content.page(args.locale, args.page)
+    if page is None or page.parsed is None or source is None or source.parsed is None:
+        return fail([Problem(f"docs/{args.locale}/{args.page}", 1, args.locale, "diff", "no readable page here and in the default locale")])
+    recorded = recorded_hashes(page.parsed)
+    if recorded is None:
+        return fail([page.problem(1, "diff", "the page has no translation record; compare it with the whole English page")])
+    if recorded.page == source_hashes(source.parsed).page:
+        print(f"{page.shown} is up to date with {source.shown}.")
+        return 0
+    try:
+        found = find_revision(args.root, source.shown, recorded.page)
+    except HistoryError as error:
+        return fail([page.problem(1, "diff", f"cannot read git history: {error}")])
+    if found is None:
+        return fail([page.problem(1, "diff", f"no commit of {source.shown} matches the recorded revision {recorded.page}")])
+    commit, old_text = found
+    now = (args.root / source.shown).read_text(encoding="utf-8")
+    sys.stdout.writelines(difflib.unified_diff(
+        old_text.splitlines(keepends=True), now.splitlines(keepends=True),
+        f"{source.shown} (translated, {commit[:8]})", f"{source.shown} (now)"))
+    return 0
+
+
+def command_status(args: argparse.Namespace) -> int:
+    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
+    content, problems = load_checked_content(args.root)
+    if content is None:
+        return fail(problems)
+    statuses = translation_status(content)
+    print(status_table(statuses, {}))
+    for status in statuses:
+        for name, state in status.pages.items():
+            if state != "up to date":
+                print(f"{status.locale}:docs/{status.locale}/{name}: {state}")
+    return 0
+
+
+def load_checked_content(root: Path):
+    registry, problems = load_registry(root)
+    return (load_content(root, registry), []) if registry else (None, problems)
+
+
+def fail(problems: list[Problem]) -> int:
+    report(problems)
+    print(summary(problems, "the request"))
+    return 1
 
 
 def command_rules(args: argparse.Namespace) -> int:
@@ -60,6 +145,9 @@ def report(problems: list[Problem]) -> None:
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": command_check,
     "rules": command_rules,
+    "stamp": command_stamp,
+    "diff": command_diff,
+    "status": command_status,
     "bench": command_bench,
 }
 
@@ -73,6 +161,12 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
         if name == "check":
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors (CI)")
+        if name in ("stamp", "diff"):
+            sub.add_argument("locale", help="a translated locale, e.g. nb")
+        if name == "stamp":
+            sub.add_argument("pages", nargs="*", metavar="PAGE", help="page paths inside the locale folder (default: all)")
+        if name == "diff":
+            sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
         sub.set_defaults(function=function)
     return parser
 

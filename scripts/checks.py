@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 from scripts.markdown_page import Heading, MarkdownPage, Section, read_page
 from scripts.problems import ANY_LOCALE, Problem
 from scripts.registry import LOCALE_PATTERN, Registry
+from scripts.staleness import RECORD_KEY, changed_sections, recorded_hashes, source_hashes
 from scripts.termbase import Termbase, load_termbase
 
 DOCS_DIR = "docs"
@@ -182,13 +183,8 @@ def check_concept_bodies(content: Content) -> Iterator[Problem]:
 
 def check_structure(content: Content) -> Iterator[Problem]:
     """Each translated page has the default locale's headings, and per section the same list items, admonitions and paragraphs."""
-    default = content.registry.default_locale
-    for locale in content.translations:
-        for page in content.readable(locale):
-            source = content.page(default, page.name)
-            if source is None or source.parsed is None:
-                continue
-            yield from _compare_structure(source, page)
+    for source, page in translated_pairs(content):
+        yield from _compare_structure(source, page)
 
 
 def _compare_structure(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
@@ -271,26 +267,37 @@ def _resolve(from_page: str, relative: str) -> str | None:
 
 def check_untranslated(content: Content) -> Iterator[Problem]:
     """No translated page or section has the same text as the default locale."""
-    default = content.registry.default_locale
-    for locale in content.translations:
-        for page in content.readable(locale):
-            source = content.page(default, page.name)
-            if source is None or source.parsed is None:
-                continue
-            yield from _identical_text(source, page)
+    for source, page in translated_pairs(content):
+        yield from _identical_text(source, page)
 
 
 def _identical_text(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
-    theirs = dict(_keyed_sections(source.parsed))
-    with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
-    identical = [s for key, s in with_text if key in theirs and theirs[key].plain_text == s.plain_text]
-    if identical and len(identical) == len(with_text):
+    identical, _ = identical_sections(source, page)
+    if is_untranslated(source, page):
         yield page.problem(1, "untranslated", f"the whole page is the same as {source.shown}")
         return
     for section in identical:
         line = section.heading.line if section.heading else 1
         where = _describe(section.heading) if section.heading else "before the first heading"
         yield page.problem(line, "untranslated", f"the text of section {where} is the same as in {source.shown}")
+
+
+def identical_sections(source: LocalePage, page: LocalePage) -> tuple[list[Section], list[Section]]:
+    """(sections whose text is the default locale's, all sections with enough text to judge)."""
+    theirs = dict(_keyed_sections(source.parsed))
+    with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
+    identical = [s for key, s in with_text if key in theirs and theirs[key].plain_text == s.plain_text]
+    return identical, [s for _, s in with_text]
+
+
+def is_untranslated(source: LocalePage, page: LocalePage) -> bool:
+    identical, with_text = identical_sections(source, page)
+    return bool(identical) and len(identical) == len(with_text)
+
+
+def is_outdated(source: LocalePage, page: LocalePage) -> bool:
+    recorded = recorded_hashes(page.parsed)
+    return recorded is None or recorded.page != source_hashes(source.parsed).page
 
 
 def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
@@ -300,6 +307,35 @@ def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Sec
         signature = section.heading.signature if section.heading else ""
         seen[signature] += 1
         yield (signature, seen[signature]), section
+
+
+def check_outdated(content: Content) -> Iterator[Problem]:
+    """Each translation records the English revision it translates, and that revision is current (a warning; an error with --strict)."""
+    for source, page in translated_pairs(content):
+        if page.parsed.front_matter_error:
+            continue  # reported by front-matter; the record cannot be read
+        recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
+        line = page.parsed.front_matter_line(RECORD_KEY)
+        stamp = f"`python -m scripts stamp {page.locale} {page.name}`"
+        if recorded is None:
+            yield page.problem(line, "outdated", f"no record of the English revision translated; when the page is translated, run {stamp}", "warning")
+        elif recorded.page != current.page:
+            changed = changed_sections(recorded, current)
+            what = f"changed sections: {', '.join(changed)}" if changed else "changes outside the anchored sections"
+            yield page.problem(line, "outdated", f"{source.shown} changed since this translation ({what}); see `python -m scripts diff {page.locale} {page.name}`, update the page, then run {stamp}", "warning")
+
+
+def translated_pages(content: Content, locale: str) -> Iterator[tuple[LocalePage, LocalePage]]:
+    """(default-locale page, translated page) pairs of one locale, both readable."""
+    for page in content.readable(locale):
+        source = content.page(content.registry.default_locale, page.name)
+        if source is not None and source.parsed is not None:
+            yield source, page
+
+
+def translated_pairs(content: Content) -> Iterator[tuple[LocalePage, LocalePage]]:
+    for locale in content.translations:
+        yield from translated_pages(content, locale)
 
 
 def check_forbidden_terms(content: Content) -> Iterator[Problem]:
@@ -329,6 +365,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (check_links, ("link",)),
     (check_untranslated, ("untranslated",)),
     (check_forbidden_terms, ("forbidden-term",)),
+    (check_outdated, ("outdated",)),
 )
 # Problems found before any rule runs.
 LOADING_RULE_IDS = ("registry", "termbase", "unreadable")

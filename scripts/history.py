@@ -1,0 +1,41 @@
+"""Earlier revisions of a page from git history, found by content hash.
+
+Used by `diff`: a translation records only a hash of the English page it translates, so the
+English text of that revision is found by hashing the page's past versions.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from scripts.markdown_page import parse_page
+from scripts.staleness import source_hashes
+
+
+class HistoryError(Exception):
+    """git is missing or the project is not a git checkout."""
+
+
+def _git(root: Path, *args: str) -> str:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+    except OSError as error:
+        raise HistoryError(f"cannot run git: {error.strerror}") from error
+    if result.returncode != 0:
+        raise HistoryError(result.stderr.strip() or f"git {args[0]} failed")
+    return result.stdout
+
+
+def find_revision(root: Path, path: str, page_hash: str) -> tuple[str, str] | None:
+    """The newest committed (commit, text) of `path` whose page hash is `page_hash`."""
+    for commit in _git(root, "log", "--format=%H", "--", path).split():
+        text = _git(root, "show", f"{commit}:{path}")
+        if source_hashes(parse_page(text)).page == page_hash:
+            return commit, text
+    return None
+
+
+def last_commit_date(root: Path, path: str) -> str | None:
+    """The ISO date of the last commit that touched `path`, or None if it has none."""
+    return _git(root, "log", "-1", "--format=%cs", "--", path).strip() or None

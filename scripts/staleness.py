@@ -1,0 +1,71 @@
+"""Which revision of its English source each translation was made from, and what changed since.
+
+A translated page records, in its front matter, a hash of the English page and of each anchored
+section (`translation: {source: …, sections: {id: …}}`). Hashes ignore whitespace, so
+re-wrapping a paragraph does not make a translation outdated. `stamp` writes the record;
+the checker compares it with the English page as it is now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from scripts.markdown_page import MarkdownPage
+
+RECORD_KEY = "translation"
+HASH_LENGTH = 12
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+@dataclass(frozen=True)
+class SourceHashes:
+    page: str
+    sections: dict[str, str]  # anchor -> hash of the heading and its body
+
+
+def source_hashes(source: MarkdownPage) -> SourceHashes:
+    """Hashes of an English page: the whole text, and each section with an explicit anchor."""
+    sections = {
+        heading.anchor: text_hash(heading.text + "\n" + "\n".join(source.concept_body(heading)))
+        for heading in source.headings if heading.anchor
+    }
+    return SourceHashes(text_hash("\n".join(source.lines)), sections)
+
+
+def recorded_hashes(translation: MarkdownPage) -> SourceHashes | None:
+    record = translation.front_matter.get(RECORD_KEY)
+    if not isinstance(record, dict) or not isinstance(record.get("source"), str):
+        return None
+    sections = record.get("sections") if isinstance(record.get("sections"), dict) else {}
+    return SourceHashes(record["source"], {str(k): str(v) for k, v in sections.items() if k != "__line__"})
+
+
+def changed_sections(recorded: SourceHashes, current: SourceHashes) -> list[str]:
+    """Anchors whose English section changed, appeared or disappeared since the record."""
+    anchors = list(current.sections) + [a for a in recorded.sections if a not in current.sections]
+    return [a for a in anchors if recorded.sections.get(a) != current.sections.get(a)]
+
+
+def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
+    """The translation's text with its record replaced by `hashes`; everything else untouched."""
+    lines = translation_text.split("\n")
+    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    kept, skipping = [], False
+    for line in lines[1:end]:
+        if re.match(rf"^{RECORD_KEY}\s*:", line):
+            skipping = True
+            continue
+        if skipping and (line.startswith((" ", "\t")) or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    record = [f"{RECORD_KEY}:", f"  source: {hashes.page}", "  sections:"]
+    record += [f"    {anchor}: {digest}" for anchor, digest in hashes.sections.items()]
+    if not hashes.sections:
+        record[-1] = "  sections: {}"
+    return "\n".join([lines[0], *kept, *record, *lines[end:]])

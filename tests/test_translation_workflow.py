@@ -1,0 +1,73 @@
+"""The translator's workflow on a scratch copy: an English edit makes the translation outdated
+(whitespace does not), `diff` shows the English change, `stamp` clears it, `status` counts it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT
+from tests.test_checker import materialize_base, run_check
+
+ENGLISH_STEPS = "docs/en/steps.md"
+
+
+def run_scripts(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "scripts", "--root", str(root), *args],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
+
+
+def edit(root: Path, path: str, old: str, new: str) -> None:
+    file = root / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text
+    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+                   check=True, capture_output=True)
+
+
+def test_whitespace_only_edits_keep_the_translation_current(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Say   hello\nto the customer.\n")
+    result = run_check(root, "--strict")
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    outdated = run_check(root, "--strict")
+    assert outdated.returncode == 1
+    assert "changed sections: step-two)" in outdated.stdout
+    status = run_scripts(root, "status")
+    assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
+    assert "nb:docs/nb/steps.md: outdated" in status.stdout
+
+    stamp = run_scripts(root, "stamp", "nb", "steps.md")
+    assert stamp.stdout == "stamped docs/nb/steps.md\n"
+    assert run_check(root, "--strict").returncode == 0
+    assert run_scripts(root, "stamp", "nb").stdout == ""  # idempotent
+
+
+def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
+    root = materialize_base(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Greet the customer by name.")
+    result = run_scripts(root, "diff", "nb", "steps.md")
+    assert result.returncode == 0, result.stdout
+    assert "-Say hello to the customer.\n+Greet the customer by name.\n" in result.stdout
+
+
+def test_diff_without_git_history_is_a_clear_error(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Say hello", "Wave")
+    result = run_scripts(root, "diff", "nb", "steps.md")
+    assert result.returncode == 1
+    assert result.stdout.startswith("nb:docs/nb/steps.md:1: diff: cannot read git history:")
+    assert result.stderr == ""
