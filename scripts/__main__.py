@@ -12,6 +12,7 @@ from pathlib import Path
 from scripts.checks import RULES, load_content, run_checks
 from scripts.problems import Problem, summary
 from scripts.history import HistoryError, find_revision
+from scripts.new_locale import NewLocaleError, add_locale
 from scripts.registry import load_registry
 from scripts.staleness import recorded_hashes, source_hashes, stamped_text
 from scripts.translation_status import status_table, translation_status
@@ -120,6 +121,24 @@ def fail(problems: list[Problem]) -> int:
     return 1
 
 
+def command_new_locale(args: argparse.Namespace) -> int:
+    """Add LOCALE: copy every page as an untranslated stub and register it in concepts.yml and mkdocs.yml.
+
+    Then translate the pages; `make check` lists what is still untranslated, page by page.
+    """
+    registry, problems = load_registry(args.root)
+    if registry is None:
+        return fail(problems)
+    try:
+        written = add_locale(args.root, registry, args.locale)
+    except NewLocaleError as error:
+        return fail([Problem(f"docs/{args.locale}", 1, args.locale, "new-locale", str(error))])
+    for path in written:
+        print(f"wrote {path}")
+    print(f"Next: translate the pages in docs/{args.locale}/ and run `make check`; it lists what is still untranslated.")
+    return 0
+
+
 def command_rules(args: argparse.Namespace) -> int:
     """List the checker's rule IDs and what each rule checks."""
     for rule, rule_ids in RULES:
@@ -148,6 +167,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "stamp": command_stamp,
     "diff": command_diff,
     "status": command_status,
+    "new-locale": command_new_locale,
     "bench": command_bench,
 }
 
@@ -161,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
         if name == "check":
             sub.add_argument("--strict", action="store_true", help="treat warnings as errors (CI)")
-        if name in ("stamp", "diff"):
+        if name in ("stamp", "diff", "new-locale"):
             sub.add_argument("locale", help="a translated locale, e.g. nb")
         if name == "stamp":
             sub.add_argument("pages", nargs="*", metavar="PAGE", help="page paths inside the locale folder (default: all)")

@@ -312,8 +312,8 @@ def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Sec
 def check_outdated(content: Content) -> Iterator[Problem]:
     """Each translation records the English revision it translates, and that revision is current (a warning; an error with --strict)."""
     for source, page in translated_pairs(content):
-        if page.parsed.front_matter_error:
-            continue  # reported by front-matter; the record cannot be read
+        if page.parsed.front_matter_error or is_untranslated(source, page):
+            continue  # reported by front-matter or untranslated already
         recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
         line = page.parsed.front_matter_line(RECORD_KEY)
         stamp = f"`python -m scripts stamp {page.locale} {page.name}`"

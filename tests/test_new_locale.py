@@ -1,0 +1,46 @@
+"""`new-locale` on a scratch copy of this project: the build accepts the new locale and the
+checker reports every page as untranslated, page by page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT, run_mkdocs_build
+from tests.test_checker import run_check
+from tests.test_translation_workflow import run_scripts
+
+PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "docs", "overrides")
+
+
+def scratch_copy(target: Path) -> Path:
+    target.mkdir()
+    for name in PROJECT_FILES:
+        source = PROJECT_ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target / name)
+    return target
+
+
+def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry):
+    root = scratch_copy(tmp_path / "project")
+    added = run_scripts(root, "new-locale", "sv")
+    assert added.returncode == 0, added.stdout
+    assert "locales: [en, nb, sv]" in (root / "concepts.yml").read_text(encoding="utf-8")
+    assert "- locale: sv\n          name: svenska\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+
+    checked = run_check(root)
+    assert checked.returncode == 1
+    reported = [line for line in checked.stdout.splitlines() if line.startswith("sv:")]
+    assert reported == [f"sv:docs/sv/{page}:1: untranslated: the whole page is the same as docs/en/{page}"
+                        for page in sorted(registry.pages)]
+
+    built = run_mkdocs_build(root, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "sv" / "index.html").is_file()
+
+
+def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    for locale, message in (("nb", "'nb' already exists"), ("x y", "is not a locale code")):
+        result = run_scripts(root, "new-locale", locale)
+        assert result.returncode == 1 and message in result.stdout and result.stderr == ""
