@@ -1,0 +1,65 @@
+"""The site never hides a translation's state: notices on outdated and untranslated pages,
+the status and glossary pages in every locale, and no build that could fall back to English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import run_mkdocs_build
+from tests.test_new_locale import scratch_copy
+from tests.test_translation_workflow import edit, run_scripts
+
+NOTICE_CLASS = "admonition"
+
+
+def article(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser").find("article")
+
+
+def notice(site: Path, path: str):
+    return article(site, path).find(class_=NOTICE_CLASS, string=None, attrs={"class": "admonition warning"})
+
+
+def test_the_real_translations_carry_no_notice(built_site, registry):
+    for page in registry.pages:
+        path = "nb" if page == "index.md" else f"nb/{page.removesuffix('.md')}"
+        assert notice(built_site, path) is None, page
+
+
+def test_status_and_glossary_pages_have_tables_in_every_locale(built_site):
+    for prefix, outdated_header, avoid_header in (("", "Outdated", "Avoid"), ("nb/", "Utdatert", "Unngå")):
+        status = article(built_site, f"{prefix}translation-status").find("table")
+        assert outdated_header in status.get_text() and "nb" in status.get_text()
+        assert "24/24" in status.get_text()
+        tables = article(built_site, f"{prefix}glossary").find_all("table")
+        assert "servicegjenoppretting" in tables[0].get_text()
+        assert avoid_header in tables[1].get_text() and "utvinning" in tables[1].get_text()
+
+
+def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "docs/en/roadblocks.md", "Listening is more than hearing.", "Listening is much more than hearing.")
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    warning = notice(tmp_path / "site", "nb/roadblocks")
+    assert warning is not None and "kan være utdatert" in warning.get_text()
+    assert warning.find("a")["href"] == "../../roadblocks/"
+    assert notice(tmp_path / "site", "nb/mistakes") is None
+
+
+def test_a_new_locale_says_its_pages_are_untranslated(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    assert run_scripts(root, "new-locale", "sv").returncode == 0
+    assert run_mkdocs_build(root, tmp_path / "site").returncode == 0
+    warning = notice(tmp_path / "site", "sv/mistakes")
+    assert warning is not None and "has not been translated yet" in warning.get_text()
+
+
+def test_a_build_that_could_fall_back_to_english_is_refused(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "mkdocs.yml", "fallback_to_default: false", "fallback_to_default: true")
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode != 0
+    assert "fallback_to_default must be false" in result.stderr
