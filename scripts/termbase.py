@@ -23,11 +23,14 @@ class ForbiddenWord:
     word: str
     use: str
     why: str
+    compounds: bool = True  # also forbidden inside a longer word
 
     @property
     def pattern(self) -> re.Pattern[str]:
-        """Any word containing the forbidden one, so compounds are caught too."""
-        return re.compile(rf"\w*{re.escape(self.word)}\w*", re.IGNORECASE)
+        """Any word containing the forbidden one (or, without compounds, the word on its own)."""
+        if self.compounds:
+            return re.compile(rf"\w*{re.escape(self.word)}\w*", re.IGNORECASE)
+        return re.compile(rf"\b{re.escape(self.word)}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def _read_forbidden(raw, top: int, problem, problems: list[Problem]) -> dict[str
         words = []
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and all(isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")):
-                words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", ""))))
+                words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", "")), entry.get("compounds", True) is not False))
             else:
                 problems.append(problem(entry.get("__line__", top) if isinstance(entry, dict) else top, "each forbidden word needs 'word' and 'use'"))
         forbidden[locale] = tuple(words)

@@ -23,6 +23,7 @@ STATUS_MARKER = "<!-- translation-status -->"
 TERMS_MARKER = "<!-- termbase -->"
 AVOID_MARKER = "<!-- termbase-avoid -->"
 NOTICE_STATES = ("outdated", "untranslated")
+NOTICE_CLASS = "translation-notice"
 
 _build = {}  # the content read for the current language build, keyed by "content"
 
@@ -67,7 +68,7 @@ def on_page_markdown(markdown, page, config, files):
     if state in NOTICE_STATES:
         english_url = get_relative_url(page.url.removeprefix(f"{locale}/"), page.url)
         notice = strings[state].format(url=english_url)
-        markdown = _after_h1(markdown, f'!!! warning "{strings["notice_title"]}"\n\n    {notice}\n')
+        markdown = _after_h1(markdown, f'!!! warning {NOTICE_CLASS} "{strings["notice_title"]}"\n\n    {notice}\n')
     return markdown
 
 
