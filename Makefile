@@ -10,7 +10,7 @@ SITE_DIR ?= site
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test bench lock clean
+.PHONY: serve build check status test bench lock clean
 
 # The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
 $(INSTALLED): requirements.lock
@@ -28,7 +28,11 @@ build: $(INSTALLED) ## Strict build into site/
 check: $(INSTALLED) ## Check every locale against the default locale and the registry
 	$(PY) -m scripts check
 
-test: $(INSTALLED) check ## Everything that must pass
+status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
+	$(PY) -m scripts status
+
+test: $(INSTALLED) ## Everything that must pass (outdated translations count as errors here)
+	$(PY) -m scripts check --strict
 	$(PY) -m pytest
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)

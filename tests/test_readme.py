@@ -1,0 +1,26 @@
+"""The README's example of checker output is real: the same edits on a scratch copy print it."""
+
+from __future__ import annotations
+
+import re
+
+from tests.conftest import PROJECT_ROOT
+from tests.test_checker import run_check
+from tests.test_new_locale import scratch_copy
+from tests.test_translation_workflow import edit
+
+STEPS = "docs/nb/recovery-steps.md"
+
+
+def readme_example() -> str:
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"```text\n(nb:docs/nb/.*?)```", readme, re.DOTALL)
+    assert match, "README has no ```text block of checker output"
+    return match.group(1)
+
+
+def test_readme_example_is_what_the_checker_prints(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, STEPS, "{ #step-act-immediately }", "{ #step-act-immediatly }")
+    edit(root, STEPS, "- Unnskyldninger som høres innøvde ut. Bruk dine egne ord, og vær oppriktig.\n", "")
+    assert run_check(root).stdout == readme_example()
