@@ -17,9 +17,8 @@ def locale_dir(site: Path, registry, locale: str) -> Path:
 
 
 def built_page(registry, page: str) -> str:
-    """The HTML file MkDocs writes for a Markdown page (directory URLs)."""
-    stem = page.removesuffix(".md")
-    return "index.html" if stem == "index" else f"{stem}/index.html"
+    """The HTML file MkDocs writes for a Markdown page (the site uses .html URLs)."""
+    return page.removesuffix(".md") + ".html"
 
 
 def html_pages(site: Path, registry, locale: str) -> set[str]:
