@@ -19,6 +19,12 @@ $(INSTALLED): requirements.lock
 	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/handbook-project.pth"
 	touch $@
 
+# Test tools from npm (the Nu HTML checker), installed from package-lock.json with its hashes.
+NODE_TOOLS := node_modules/.installed-from-lock
+$(NODE_TOOLS): package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/
 	$(PY) -m mkdocs serve
 
@@ -31,7 +37,7 @@ check: $(INSTALLED) ## Check every locale against the default locale and the reg
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
 	$(PY) -m scripts status
 
-test: $(INSTALLED) ## Everything that must pass (outdated translations count as errors here)
+test: $(INSTALLED) $(NODE_TOOLS) ## Everything that must pass (outdated translations count as errors here)
 	$(PY) -m scripts check --strict
 	$(PY) -m pytest
 
@@ -46,4 +52,4 @@ lock: ## Re-resolve requirements.in into requirements.lock with hashes
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(SITE_DIR) .pytest_cache
+	rm -rf $(VENV) $(SITE_DIR) .pytest_cache node_modules

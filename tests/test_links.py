@@ -1,0 +1,49 @@
+"""linkchecker, over HTTP, with anchor checking: zero broken links or anchors in the built site.
+
+The site is built for the local server's address, so its absolute links (hreflang alternates,
+canonical links) are checked as well. HTTP, because linkchecker cannot check anchors of
+directory URLs on a local folder.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PROJECT_ROOT, run_mkdocs_build
+from tests.site_server import free_port, serve
+
+SITE_PATH = "/handbook/"
+
+
+def test_linkchecker_finds_no_broken_link_or_anchor(tmp_path):
+    port = free_port()
+    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{SITE_PATH}"
+    try:
+        built = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site")
+    finally:
+        del os.environ["SITE_URL"]
+    assert built.returncode == 0, built.stderr
+    with serve(tmp_path / "site", SITE_PATH, port) as base:
+        result = run_linkchecker(base + "index.html")
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "0 errors found" in result.stdout
+
+
+def run_linkchecker(start_url: str) -> subprocess.CompletedProcess[str]:
+    linkchecker = Path(sys.executable).with_name("linkchecker")
+    return subprocess.run([str(linkchecker), "--config", str(Path(__file__).with_name("linkcheckerrc")), start_url],
+                          capture_output=True, text=True, check=False)
+
+
+def test_linkchecker_reports_a_missing_anchor_and_page(tmp_path):
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><title>t</title><a href="other.html#nowhere">a</a> <a href="gone.html">b</a>', encoding="utf-8")
+    (tmp_path / "other.html").write_text('<!doctype html><title>o</title><h1 id="here">o</h1>', encoding="utf-8")
+    (tmp_path / "404.html").write_text("<!doctype html><title>Not found</title>", encoding="utf-8")
+    with serve(tmp_path, SITE_PATH) as base:
+        result = run_linkchecker(base + "index.html")
+    assert result.returncode == 1
+    assert "2 errors found" in result.stdout
