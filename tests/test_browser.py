@@ -165,3 +165,19 @@ def test_skip_link_moves_focus_to_the_content(browser_session):
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") != ""
     page.context.close()
+
+
+def test_the_site_works_offline_from_disk(browser_session, built_site):
+    """Opened from site/ with no network: pages and search work; the only requests that leave
+    the disk are the theme's sitemap lookups for the language links, which fail quietly."""
+    context = browser_session.browser.new_context()
+    left_disk = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (left_disk.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto((built_site / "nb" / "roadblocks.html").as_uri())
+    type_search(page, "kompensasjon")
+    page.wait_for_selector(".md-search-result__item")
+    links = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+    assert links and all(link.startswith((built_site / "nb").as_uri()) for link in links), links
+    assert all(url.startswith(browser_session.deployed) and url.endswith("sitemap.xml") for url in left_disk), left_disk
+    context.close()
