@@ -64,8 +64,9 @@ def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
             continue
         skipping = False
         kept.append(line)
-    record = [f"{RECORD_KEY}:", f"  source: {hashes.page}", "  sections:"]
-    record += [f"    {anchor}: {digest}" for anchor, digest in hashes.sections.items()]
+    # Hashes are quoted: YAML would read an all-digit hash such as 123456789012 as a number.
+    record = [f"{RECORD_KEY}:", f'  source: "{hashes.page}"', "  sections:"]
+    record += [f'    {anchor}: "{digest}"' for anchor, digest in hashes.sections.items()]
     if not hashes.sections:
         record[-1] = "  sections: {}"
     return "\n".join([lines[0], *kept, *record, *lines[end:]])

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from tests.conftest import PROJECT_ROOT, run_mkdocs_build
-from tests.site_server import free_port, serve
+from scripts.site_server import free_port, serve
 
 SITE_PATH = "/handbook/"
 

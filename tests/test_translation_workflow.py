@@ -71,3 +71,12 @@ def test_diff_without_git_history_is_a_clear_error(tmp_path):
     assert result.returncode == 1
     assert result.stdout.startswith("nb:docs/nb/steps.md:1: diff: cannot read git history:")
     assert result.stderr == ""
+
+
+def test_a_stamp_that_looks_like_a_number_reads_back_as_a_hash():
+    from scripts.markdown_page import parse_page
+    from scripts.staleness import SourceHashes, recorded_hashes, stamped_text
+
+    numeric = SourceHashes("123456789012", {"step-one": "1e5000000000"})
+    page = parse_page(stamped_text("---\ntitle: T\ndescription: D.\n---\n\n# T\n", numeric))
+    assert recorded_hashes(page) == numeric

@@ -1,0 +1,68 @@
+"""First-load weight of pages in a real browser: what a reader downloads to see a page.
+
+Used by `make bench` to compare this site with a vanilla Material build of the same content.
+Bytes are counted as a web server would send them gzip-compressed (GitHub Pages compresses
+text), for every response from the site's own server until the network is idle; requests to
+any other host are blocked and counted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.site_server import serve
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class PageWeight:
+    path: str
+    bytes: int
+    requests: int
+    third_party_requests: int
+
+
+def wire_size(body: bytes, content_type: str) -> int:
+    return len(gzip.compress(body, 6, mtime=0)) if content_type.startswith(COMPRESSED_TYPES) else len(body)
+
+
+def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
+    """Load each page in a fresh browser context (empty cache) and add up what it downloads.
+
+    `site_url` is the address the site was built for: it is served there, on 127.0.0.1."""
+    from playwright.sync_api import sync_playwright
+
+    weights = []
+    address = urlsplit(site_url)
+    with serve(site, address.path, address.port) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for path in pages:
+            context = browser.new_context()
+            local, foreign = [], []
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                          else (foreign.append(route.request.url), route.abort()))
+            page = context.new_page()
+            page.on("response", lambda response: local.append(response))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            total = sum(wire_size(r.body(), r.headers.get("content-type", "")) for r in local if r.ok)
+            weights.append(PageWeight(path, total, len(local), len(foreign)))
+            context.close()
+        browser.close()
+    return weights
+
+
+def median_bytes(weights: list[PageWeight]) -> float:
+    return statistics.median(weight.bytes for weight in weights)
+
+
+def chromium_available() -> bool:
+    return Path(CHROMIUM).exists()
