@@ -1,5 +1,5 @@
 # Two commands for a new user: `make serve` and `make test`. Each creates the virtual
-# environment from requirements.lock (hash-checked) when it is missing or out of date.
+# environment from requirements.txt (hash-checked) when it is missing or out of date.
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,9 +13,9 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: serve build check status test bench lock clean
 
 # The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
-$(INSTALLED): requirements.lock
+$(INSTALLED): requirements.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/handbook-project.pth"
 	touch $@
 
@@ -44,11 +44,11 @@ test: $(INSTALLED) $(NODE_TOOLS) ## Everything that must pass (outdated translat
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	$(PY) -m scripts bench
 
-lock: ## Re-resolve requirements.in into requirements.lock with hashes
+lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/pip install --quiet pip-tools==7.6.2
 	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-		--no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
+		--no-emit-index-url --no-emit-find-links --output-file requirements.txt requirements.in
 	rm -rf .venv-lock
 
 clean:

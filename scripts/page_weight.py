@@ -9,6 +9,7 @@ any other host are blocked and counted.
 from __future__ import annotations
 
 import gzip
+import os
 import statistics
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from urllib.parse import urlsplit
 
 from scripts.site_server import serve
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
