@@ -36,6 +36,13 @@ def find_revision(root: Path, path: str, page_hash: str) -> tuple[str, str] | No
     return None
 
 
-def last_commit_date(root: Path, path: str) -> str | None:
-    """The ISO date of the last commit that touched `path`, or None if it has none."""
-    return _git(root, "log", "-1", "--format=%cs", "--", path).strip() or None
+def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, str]:
+    """The ISO date of the last commit that touched each file under `folder`, in one git call."""
+    dates: dict[str, str] = {}
+    date = None
+    for line in _git(root, "log", "--format=\x01%cs", "--name-only", "--", folder).splitlines():
+        if line.startswith("\x01"):
+            date = line[1:]
+        elif line and date:
+            dates.setdefault(line, date)  # the log runs newest first
+    return dates

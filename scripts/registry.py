@@ -54,7 +54,11 @@ class Registry:
         return next((kind for kind in self.kinds if anchor.startswith(kind.prefix)), None)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     """A safe YAML loader that records each mapping's line under the key `__line__`."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -65,7 +69,7 @@ class _LineLoader(yaml.SafeLoader):
 
 def load_yaml_with_lines(text: str) -> Any:
     """Parse YAML; mappings carry `__line__`. Raises yaml.YAMLError on bad input."""
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a safe loader
 
 
 def yaml_error_line(error: yaml.YAMLError) -> int:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import gzip
 import re
-from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
 from mkdocs.plugins import event_priority
 
-from scripts.history import HistoryError, last_commit_date
+from scripts.history import HistoryError, last_commit_dates
 from scripts.registry import load_registry
 
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">\n?')
@@ -78,6 +77,10 @@ def page_url(site_url: str, locale: str, default: str, page: str) -> str:
 
 
 def sitemap_entries(root: Path, registry, site_url: str) -> list[dict]:
+    try:
+        dates = last_commit_dates(root)
+    except HistoryError:
+        dates = {}
     entries = []
     for page in registry.pages:
         alternates = {locale: page_url(site_url, locale, registry.default_locale, page) for locale in registry.locales}
@@ -85,17 +88,9 @@ def sitemap_entries(root: Path, registry, site_url: str) -> list[dict]:
         for locale in registry.locales:
             entries.append({
                 "locale": locale, "loc": alternates[locale], "alternates": alternates,
-                "lastmod": _git_date(str(root), f"docs/{locale}/{page}"),
+                "lastmod": dates.get(f"docs/{locale}/{page}"),
             })
     return entries
-
-
-@lru_cache(maxsize=None)
-def _git_date(root: str, path: str) -> str | None:
-    try:
-        return last_commit_date(Path(root), path)
-    except HistoryError:
-        return None
 
 
 def write_sitemap(path: Path, entries: list[dict]) -> None:

@@ -11,16 +11,21 @@ from pathlib import Path
 
 from babel.dates import format_date
 
-from scripts.history import HistoryError, last_commit_date
+from scripts.history import HistoryError, last_commit_dates
+
+_dates = {}  # path -> ISO date, read once per language build
+
+
+def on_pre_build(config):
+    try:
+        _dates["all"] = last_commit_dates(Path(config.config_file_path).parent)
+    except HistoryError:
+        _dates["all"] = {}  # not a git checkout: pages show no date rather than a wrong one
 
 
 def on_page_markdown(markdown, page, config, files):
     root = Path(config.config_file_path).parent
-    source = Path(page.file.abs_src_path).relative_to(root).as_posix()
-    try:
-        iso = last_commit_date(root, source)
-    except HistoryError:
-        iso = None
+    iso = _dates["all"].get(Path(page.file.abs_src_path).relative_to(root).as_posix())
     if iso:
         locale = config.plugins["i18n"].current_language.replace("-", "_")
         page.meta["last_updated"] = {"iso": iso, "text": format_date(date.fromisoformat(iso), format="long", locale=locale)}
