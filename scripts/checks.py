@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from scripts.markdown_page import Heading, MarkdownPage, Section, read_page
-from scripts.problems import ANY_LOCALE, Problem
+from scripts.problems import Problem
 from scripts.registry import LOCALE_PATTERN, Registry
 from scripts.staleness import RECORD_KEY, changed_sections, recorded_hashes, source_hashes
 from scripts.termbase import Termbase, load_termbase
@@ -102,7 +102,7 @@ def check_page_parity(content: Content) -> Iterator[Problem]:
             continue
         for name in content.registry.pages:
             if content.page(locale, name) is None:
-                where = f"the registry lists it" if locale == default else f"{DOCS_DIR}/{default}/{name} exists"
+                where = "the registry lists it" if locale == default else f"{DOCS_DIR}/{default}/{name} exists"
                 yield Problem(f"{DOCS_DIR}/{locale}/{name}", 1, locale, "page-missing", f"page is missing ({where})")
     for (locale, name), page in sorted(content.pages.items()):
         if name not in listed and locale in content.registry.locales:
@@ -193,7 +193,7 @@ def _compare_structure(source: LocalePage, page: LocalePage) -> Iterator[Problem
     matcher = difflib.SequenceMatcher(a=[s.heading.signature for s in theirs], b=[s.heading.signature for s in ours], autojunk=False)
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal":
-            for original, translated in zip(theirs[a0:a1], ours[b0:b1]):
+            for original, translated in zip(theirs[a0:a1], ours[b0:b1], strict=True):
                 yield from _compare_section(source, original, page, translated)
             continue
         for section in theirs[a0:a1]:

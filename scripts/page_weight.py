@@ -49,10 +49,10 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
         for path in pages:
             context = browser.new_context()
             local, foreign = [], []
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+            context.route("**/*", lambda route, foreign=foreign: route.continue_() if route.request.url.startswith(base)
                           else (foreign.append(route.request.url), route.abort()))
             page = context.new_page()
-            page.on("response", lambda response: local.append(response))
+            page.on("response", local.append)
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             total = sum(wire_size(r.body(), r.headers.get("content-type", "")) for r in local if r.ok)

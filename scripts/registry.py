@@ -86,25 +86,35 @@ def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
     return message
 
 
-def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
-    """Read and validate `concepts.yml` under `root`; the registry is None when unusable."""
-    path = root / REGISTRY_FILE
-    shown = REGISTRY_FILE
+def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Read a top-level YAML data file that must be a mapping; problems name its line."""
 
     def problem(line: int, message: str) -> Problem:
-        return Problem(shown, line, ANY_LOCALE, "registry", message)
+        return Problem(name, line, ANY_LOCALE, rule, message)
 
     try:
-        data = load_yaml_with_lines(path.read_text(encoding="utf-8"))
+        data = load_yaml_with_lines((root / name).read_text(encoding="utf-8"))
     except OSError as error:
-        return None, [problem(1, f"cannot read the registry: {error.strerror or error}")]
+        return None, [problem(1, f"cannot read {name}: {error.strerror or error}")]
     except UnicodeDecodeError:
-        return None, [problem(1, "the registry is not valid UTF-8")]
+        return None, [problem(1, f"{name} is not valid UTF-8")]
     except yaml.YAMLError as error:
         return None, [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
     if not isinstance(data, dict):
-        return None, [problem(1, "the registry must be a mapping with locales, kinds, pages and concepts")]
-    return _validate(path, data, problem)
+        return None, [problem(1, f"{name} must be a mapping with {keys}")]
+    return data, []
+
+
+def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
+    """Read and validate `concepts.yml` under `root`; the registry is None when unusable."""
+    data, problems = read_data_file(root, REGISTRY_FILE, "registry", "locales, kinds, pages and concepts")
+    if data is None:
+        return None, problems
+
+    def problem(line: int, message: str) -> Problem:
+        return Problem(REGISTRY_FILE, line, ANY_LOCALE, "registry", message)
+
+    return _validate(root / REGISTRY_FILE, data, problem)
 
 
 def _validate(path: Path, data: dict[str, Any], problem) -> tuple[Registry | None, list[Problem]]:

@@ -10,10 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from scripts.problems import ANY_LOCALE, Problem
-from scripts.registry import load_yaml_with_lines, yaml_error_line, yaml_error_message
+from scripts.registry import read_data_file
 
 TERMBASE_FILE = "termbase.yml"
 
@@ -43,20 +41,13 @@ EMPTY_TERMBASE = Termbase((), {})
 
 
 def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
+    data, problems = read_data_file(root, TERMBASE_FILE, "termbase", "'terms' and 'forbidden'")
+    if data is None:
+        return EMPTY_TERMBASE, problems
+
     def problem(line: int, message: str) -> Problem:
         return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
 
-    try:
-        data = load_yaml_with_lines((root / TERMBASE_FILE).read_text(encoding="utf-8"))
-    except OSError as error:
-        return EMPTY_TERMBASE, [problem(1, f"cannot read the termbase: {error.strerror or error}")]
-    except UnicodeDecodeError:
-        return EMPTY_TERMBASE, [problem(1, "the termbase is not valid UTF-8")]
-    except yaml.YAMLError as error:
-        return EMPTY_TERMBASE, [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
-    if not isinstance(data, dict):
-        return EMPTY_TERMBASE, [problem(1, "the termbase must be a mapping with 'terms' and 'forbidden'")]
-    problems: list[Problem] = []
     terms = tuple(_read_terms(data.get("terms"), data.get("__line__", 1), problem, problems))
     forbidden = _read_forbidden(data.get("forbidden"), data.get("__line__", 1), problem, problems)
     return Termbase(terms, forbidden), problems

@@ -9,7 +9,6 @@ errors, and for the language switcher, search, print and 404 behaviour.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
