@@ -152,6 +152,8 @@ def test_the_one_404_page_speaks_the_readers_language(browser_session, missing, 
     page = browser_session.open(missing)
     assert page.eval_on_selector("html", "html => html.lang") == lang
     assert page.text_content("#not-found-title") == title
+    assert axe_violations(page) == []
+    assert page.foreign == []
     page.context.close()
 
 
