@@ -12,17 +12,20 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from scripts.markdown_page import Heading, MarkdownPage, Section, read_page
-from scripts.problems import Problem
+from scripts.problems import ANY_LOCALE, Problem
 from scripts.registry import LOCALE_PATTERN, Registry
 from scripts.staleness import RECORD_KEY, changed_sections, recorded_hashes, source_hashes
-from scripts.termbase import Termbase, load_termbase
+from scripts.termbase import TERMBASE_FILE, Termbase, load_termbase
 
 DOCS_DIR = "docs"
 REQUIRED_FRONT_MATTER = ("title", "description")
 # Sections shorter than this (in characters of text) are too short to call untranslated.
 MIN_UNTRANSLATED_CHARS = 20
+# A heading, title or description with fewer letters than this may be the same in every language.
+MIN_SAME_WORDS_LETTERS = 4
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
@@ -64,7 +67,9 @@ class Content:
 def load_content(root: Path, registry: Registry) -> Content:
     docs = root / DOCS_DIR
     locale_dirs = sorted(
-        entry.name for entry in (docs.iterdir() if docs.is_dir() else []) if entry.is_dir() and re.fullmatch(LOCALE_PATTERN, entry.name)
+        entry.name for entry in (docs.iterdir() if docs.is_dir() else [])
+        if entry.is_dir() and re.fullmatch(LOCALE_PATTERN, entry.name)
+        and (entry.name in registry.locales or any(entry.rglob("*.md")))  # not an images folder
     )
     termbase, unreadable = load_termbase(root)
     pages = {}
@@ -90,7 +95,7 @@ def check_locale_folders(content: Content) -> Iterator[Problem]:
             yield Problem(f"{DOCS_DIR}/{locale}", 1, locale, "locale-missing", f"the locale folder is missing (concepts.yml lists '{locale}')")
     for locale in content.locale_dirs:
         if locale not in content.registry.locales:
-            yield Problem(f"{DOCS_DIR}/{locale}", 1, locale, "locale-unknown", f"'{locale}' is not in the registry's locales; add it with `python -m scripts new-locale {locale}`")
+            yield Problem(f"{DOCS_DIR}/{locale}", 1, locale, "locale-unknown", f"'{locale}' holds pages but is not in the registry's locales: add it to 'locales' in concepts.yml and to the languages in mkdocs.yml (`python -m scripts new-locale {locale}` does both for a new language)")
 
 
 def check_page_parity(content: Content) -> Iterator[Problem]:
@@ -121,6 +126,8 @@ def check_front_matter(content: Content) -> Iterator[Problem]:
                 value = parsed.front_matter.get(key)
                 if not isinstance(value, str) or not value.strip():
                     yield page.problem(parsed.front_matter_line(key), "front-matter", f"'{key}' is missing or empty")
+            if RECORD_KEY in parsed.front_matter and recorded_hashes(parsed) is None:
+                yield page.problem(parsed.front_matter_line(RECORD_KEY), "front-matter", f"'{RECORD_KEY}' must be {{source: \"<hash>\", sections: {{<anchor>: \"<hash>\"}}}}: run `python -m scripts stamp {page.locale} {page.name}` to rewrite it")
 
 
 def check_concepts(content: Content) -> Iterator[Problem]:
@@ -151,6 +158,14 @@ def _missing_concepts(content: Content, locale: str, found: Counter[str]) -> Ite
         page = content.page(locale, concept.page)
         if found[concept.id] == 0 and page is not None and page.parsed is not None:
             yield page.problem(1, "concept-missing", f"no heading with anchor {{ #{concept.id} }} (concepts.yml line {concept.line})")
+
+
+def check_code_fences(content: Content) -> Iterator[Problem]:
+    """Every code fence is closed (an open one hides the rest of the page from every other rule)."""
+    for locale in content.registry.locales:
+        for page in content.readable(locale):
+            if page.parsed.unclosed_fence:
+                yield page.problem(page.parsed.unclosed_fence, "code-fence", "this code fence is never closed, so the rest of the page is read as code")
 
 
 def check_concept_order(content: Content) -> Iterator[Problem]:
@@ -201,17 +216,28 @@ def _compare_structure(source: LocalePage, page: LocalePage) -> Iterator[Problem
             yield page.problem(line, "structure", f"missing heading {_describe(section.heading)} ({source.shown}:{section.heading.line})")
         for section in ours[b0:b1]:
             yield page.problem(section.heading.line, "structure", f"heading {_describe(section.heading)} is not in {source.shown}")
-    preamble_source, preamble = source.parsed.sections[0], page.parsed.sections[0]
-    if preamble_source.paragraphs != preamble.paragraphs:
-        yield page.problem(1, "structure", "text before the first heading differs from the default locale")
+    yield from _compare_section(source, source.parsed.sections[0], page, page.parsed.sections[0])
 
 
-def _compare_section(source: LocalePage, original, page: LocalePage, translated) -> Iterator[Problem]:
+def _compare_section(source: LocalePage, original: Section, page: LocalePage, translated: Section) -> Iterator[Problem]:
+    line = translated.heading.line if translated.heading else max(1, page.parsed.body_start)
+    where = _describe(translated.heading) if translated.heading else "before the first heading"
+    source_line = original.heading.line if original.heading else max(1, source.parsed.body_start)
     for what in ("list_items", "admonitions", "paragraphs"):
         expected, actual = getattr(original, what), getattr(translated, what)
         if expected != actual:
             label = what.replace("_", " ").removesuffix("s")
-            yield page.problem(translated.heading.line, "structure", f"section {_describe(translated.heading)} has {_count(actual, label)}; {source.shown}:{original.heading.line} has {expected}")
+            yield page.problem(line, "structure", f"section {where} has {_count(actual, label)}; {source.shown}:{source_line} has {expected}")
+    theirs, ours = _section_links(source.parsed, original), _section_links(page.parsed, translated)
+    if theirs != ours:
+        missing, extra = sorted(set(theirs) - set(ours)), sorted(set(ours) - set(theirs))
+        detail = "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "", f"not in English: {', '.join(extra)}" if extra else "") if part) or "a different number of the same links"
+        yield page.problem(line, "structure", f"section {where} links differently from {source.shown}:{source_line} ({detail})")
+
+
+def _section_links(parsed: MarkdownPage, section: Section) -> list[str]:
+    numbers = section.line_numbers
+    return sorted(link.target for link in parsed.links if link.line in numbers)
 
 
 def _count(number: int, noun: str) -> str:
@@ -238,6 +264,7 @@ def _broken_link(content: Content, page: LocalePage, target: str) -> str | None:
     if SCHEME.match(target) or target.startswith("//"):
         return None
     path_part, _, anchor = target.partition("#")
+    path_part = unquote(path_part.partition("?")[0])
     if path_part.startswith("/"):
         return f"'{target}' is an absolute path; link to the Markdown file relatively"
     name = _resolve(page.name, path_part) if path_part else page.name
@@ -272,10 +299,17 @@ def check_untranslated(content: Content) -> Iterator[Problem]:
 
 
 def _identical_text(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
-    identical, _ = identical_sections(source, page)
-    if is_untranslated(source, page):
+    identical, with_text = identical_sections(source, page)
+    if identical and len(identical) == len(with_text):
         yield page.problem(1, "untranslated", f"the whole page is the same as {source.shown}")
         return
+    for key in REQUIRED_FRONT_MATTER:
+        if _same_words(source.parsed.front_matter.get(key), page.parsed.front_matter.get(key)):
+            yield page.problem(page.parsed.front_matter_line(key), "untranslated", f"'{key}' is the same as in {source.shown}")
+    theirs = dict(_keyed_sections(source.parsed))
+    for key, section in _keyed_sections(page.parsed):
+        if section.heading and key in theirs and _same_words(theirs[key].heading.text, section.heading.text):
+            yield page.problem(section.heading.line, "untranslated", f"heading {_describe(section.heading)} is the same as in {source.shown}")
     for section in identical:
         line = section.heading.line if section.heading else 1
         where = _describe(section.heading) if section.heading else "before the first heading"
@@ -288,6 +322,12 @@ def identical_sections(source: LocalePage, page: LocalePage) -> tuple[list[Secti
     with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
     identical = [s for key, s in with_text if key in theirs and theirs[key].plain_text == s.plain_text]
     return identical, [s for _, s in with_text]
+
+
+def _same_words(english, translated) -> bool:
+    """Identical text long enough to be words, not a number or a name like "OK"."""
+    return isinstance(english, str) and isinstance(translated, str) and english.strip().casefold() == translated.strip().casefold() \
+        and sum(char.isalpha() for char in english) >= MIN_SAME_WORDS_LETTERS
 
 
 def is_untranslated(source: LocalePage, page: LocalePage) -> bool:
@@ -312,9 +352,10 @@ def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Sec
 def check_outdated(content: Content) -> Iterator[Problem]:
     """Each translation records the English revision it translates, and that revision is current (a warning; an error with --strict)."""
     for source, page in translated_pairs(content):
-        if page.parsed.front_matter_error or is_untranslated(source, page):
-            continue  # reported by front-matter or untranslated already
         recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
+        malformed = recorded is None and RECORD_KEY in page.parsed.front_matter
+        if page.parsed.front_matter_error or malformed or is_untranslated(source, page):
+            continue  # reported by front-matter or untranslated already
         line = page.parsed.front_matter_line(RECORD_KEY)
         stamp = f"`python -m scripts stamp {page.locale} {page.name}`"
         if recorded is None:
@@ -340,6 +381,9 @@ def translated_pairs(content: Content) -> Iterator[tuple[LocalePage, LocalePage]
 
 def check_forbidden_terms(content: Content) -> Iterator[Problem]:
     """No page uses a word the termbase forbids for its locale, not even inside a compound."""
+    for locale in sorted(set(content.termbase.forbidden) - set(content.registry.locales), key=str):
+        hint = " (YAML reads an unquoted no, yes, on or off as true or false: quote the code)" if isinstance(locale, bool) else ""
+        yield Problem(TERMBASE_FILE, content.termbase.forbidden_line, ANY_LOCALE, "termbase", f"'forbidden' lists words for '{locale}', which is not a locale in concepts.yml{hint}")
     for locale in content.registry.locales:
         words = content.termbase.forbidden.get(locale, ())
         for page in content.readable(locale) if words else ():
@@ -358,6 +402,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (check_locale_folders, ("locale-missing", "locale-unknown")),
     (check_page_parity, ("page-missing", "page-orphan")),
     (check_front_matter, ("front-matter",)),
+    (check_code_fences, ("code-fence",)),
     (check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
     (check_concept_order, ("concept-order",)),
     (check_concept_bodies, ("concept-empty",)),

@@ -19,12 +19,16 @@ from scripts.registry import load_yaml_with_lines, yaml_error_line, yaml_error_m
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
-FENCE = re.compile(r"^[ \t]*(```|~~~)")
+FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S")
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\S")
-LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An inline link or image: [text](target "title"), with <target>, 'title' or (title) also allowed.
+LINK = re.compile(r"!?\[(?:[^\]\\]|\\.)*\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+# A reference definition, [label]: target: its target is checked like an inline link's.
+REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*(<[^>]*>|\S+)")
+CODE_SPAN = re.compile(r"(`+).+?\1")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\{[^}]*\}")
-MARKUP = re.compile(r"\{[^}]*\}|[*_`>#\[\]()!|-]+|\([^)]*\)")
+MARKUP = re.compile(r"\]\([^)]*\)|\{[^}]*\}|[*_`>#\[\]()!|-]+")
 
 
 @dataclass
@@ -57,13 +61,23 @@ class Section:
 
     @property
     def paragraphs(self) -> int:
-        """Runs of prose lines: a dropped paragraph changes this count."""
-        count, in_paragraph = 0, False
+        """Runs of unindented prose lines that do not continue a list item: a dropped paragraph
+        changes this count, re-wrapping a paragraph or a list item does not."""
+        count, previous = 0, "blank"
         for _, text in self.lines:
-            prose = bool(text.strip()) and not LIST_ITEM.match(text) and not ADMONITION.match(text)
-            count += prose and not in_paragraph
-            in_paragraph = prose
+            if not text.strip():
+                kind = "blank"
+            elif LIST_ITEM.match(text) or ADMONITION.match(text) or text[0] in " \t":
+                kind = "block"
+            else:
+                kind = "prose" if previous in ("blank", "prose") else "block"  # lazy list continuation
+            count += kind == "prose" and previous != "prose"
+            previous = kind
         return count
+
+    @property
+    def line_numbers(self) -> set[int]:
+        return {number for number, _ in self.lines}
 
     @property
     def plain_text(self) -> str:
@@ -86,11 +100,12 @@ class FrontMatterError:
 @dataclass
 class MarkdownPage:
     lines: list[str]
-    body_start: int  # index of the first line after the front matter
+    body_start: int  # index of the first line after the front matter (0 without front matter)
     front_matter: dict[str, Any]
     front_matter_error: FrontMatterError | None
     sections: list[Section]
     links: list[Link]
+    unclosed_fence: int | None = None  # line of a code fence that is never closed
 
     @property
     def headings(self) -> list[Heading]:
@@ -99,7 +114,7 @@ class MarkdownPage:
     def reader_lines(self) -> list[tuple[int, str]]:
         """Every line a reader sees, numbered: front matter values, headings and text, but not
         code, link targets or attribute lists such as `{ #id }`."""
-        front = [(number, text) for number, text in enumerate(self.lines[1 : self.body_start - 1], 2)]
+        front = list(enumerate(self.lines[1 : self.body_start - 1], 2)) if self.body_start else []
         body = [(s.heading.line, s.heading.text) for s in self.sections if s.heading]
         body += [line for section in self.sections for line in section.lines]
         return [(number, LINK_TARGET.sub("]", text)) for number, text in sorted(front + body)]
@@ -107,12 +122,8 @@ class MarkdownPage:
     def front_matter_line(self, key: str) -> int:
         """The line of a front-matter key, or 1 (the opening '---') when it is absent."""
         pattern = re.compile(rf"^{re.escape(key)}[ \t]*:")
-        for number, text in enumerate(self.lines[1:], 2):
-            if text.strip() in ("---", "..."):
-                break
-            if pattern.match(text):
-                return number
-        return 1
+        front = enumerate(self.lines[1 : self.body_start - 1], 2) if self.body_start else []
+        return next((number for number, text in front if pattern.match(text)), 1)
 
     def anchors(self) -> set[str]:
         """Every id a link may target: explicit anchors and the slugs of the other headings."""
@@ -146,14 +157,20 @@ def slugify(text: str) -> str:
 
 def read_page(path: Path) -> MarkdownPage:
     """Parse a page file. Raises OSError or UnicodeDecodeError if it cannot be read."""
-    return parse_page(path.read_text(encoding="utf-8"))
+    return parse_page(path.read_text(encoding="utf-8-sig"))  # as MkDocs reads it: a BOM is allowed
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as editors and git number them: split on newlines only."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
 
 
 def parse_page(text: str) -> MarkdownPage:
-    lines = text.splitlines()
+    lines = split_lines(text.removeprefix("\ufeff"))
     front_matter, error, body_start = _front_matter(lines)
-    sections, links = _body(lines, body_start)
-    return MarkdownPage(lines, body_start, front_matter, error, sections, links)
+    sections, links, unclosed = _body(lines, body_start)
+    return MarkdownPage(lines, body_start, front_matter, error, sections, links, unclosed)
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | None, int]:
@@ -172,23 +189,35 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     return data, None, end + 1
 
 
-def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link]]:
+def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link], int | None]:
     sections, links = [Section(None)], []
-    in_fence = False
+    fence, fence_line = None, None  # the open fence's marker (e.g. "````"), and its line
     for index in range(start, len(lines)):
         number, text = index + 1, lines[index]
-        if FENCE.match(text):
-            in_fence = not in_fence
-        if in_fence or FENCE.match(text):
-            sections[-1].lines.append((number, ""))
+        if fence is None and (opening := FENCE_OPEN.match(text)):
+            fence, fence_line = opening.group(1), number
+        elif fence is not None:
+            if re.fullmatch(rf"[ \t]*{re.escape(fence[0])}{{{len(fence)},}}[ \t]*", text):
+                fence = None
+        else:
+            heading = _heading(text, number)
+            if heading:
+                sections.append(Section(heading))
+                continue
+            sections[-1].lines.append((number, text))
+            links += [Link(target, number) for target in link_targets(text)]
             continue
-        heading = _heading(text, number)
-        if heading:
-            sections.append(Section(heading))
-            continue
-        sections[-1].lines.append((number, text))
-        links += [Link(match.group(1), number) for match in LINK.finditer(text)]
-    return sections, links
+        sections[-1].lines.append((number, ""))
+    return sections, links, fence_line if fence is not None else None
+
+
+def link_targets(text: str) -> list[str]:
+    """The link and image targets on one line, outside code spans."""
+    text = CODE_SPAN.sub(lambda match: " " * len(match.group(0)), text)
+    found = [match.group(1) for match in LINK.finditer(text)]
+    reference = REFERENCE.match(text)
+    found += [reference.group(1)] if reference else []
+    return [target.removeprefix("<").removesuffix(">") for target in found]
 
 
 def _heading(text: str, number: int) -> Heading | None:

@@ -38,11 +38,14 @@ def source_hashes(source: MarkdownPage) -> SourceHashes:
 
 
 def recorded_hashes(translation: MarkdownPage) -> SourceHashes | None:
+    """The record in a translation's front matter; None if absent or not of the shape `stamp` writes."""
     record = translation.front_matter.get(RECORD_KEY)
     if not isinstance(record, dict) or not isinstance(record.get("source"), str):
         return None
-    sections = record.get("sections") if isinstance(record.get("sections"), dict) else {}
-    return SourceHashes(record["source"], {str(k): str(v) for k, v in sections.items() if k != "__line__"})
+    sections = record.get("sections", {})
+    if not isinstance(sections, dict) or not all(isinstance(v, str) for k, v in sections.items() if k != "__line__"):
+        return None
+    return SourceHashes(record["source"], {str(k): v for k, v in sections.items() if k != "__line__"})
 
 
 def changed_sections(recorded: SourceHashes, current: SourceHashes) -> list[str]:
@@ -53,7 +56,7 @@ def changed_sections(recorded: SourceHashes, current: SourceHashes) -> list[str]
 
 def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
     """The translation's text with its record replaced by `hashes`; everything else untouched."""
-    lines = translation_text.split("\n")
+    lines = translation_text.split("\n")  # like markdown_page.split_lines, keeping any "\r"
     end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
     kept, skipping = [], False
     for line in lines[1:end]:

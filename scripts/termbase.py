@@ -28,13 +28,14 @@ class ForbiddenWord:
         """Any word containing the forbidden one (or, without compounds, the word on its own)."""
         if self.compounds:
             return re.compile(rf"\w*{re.escape(self.word)}\w*", re.IGNORECASE)
-        return re.compile(rf"\b{re.escape(self.word)}\b", re.IGNORECASE)
+        return re.compile(rf"\b{re.escape(self.word)}\w*", re.IGNORECASE)  # inflected forms too
 
 
 @dataclass(frozen=True)
 class Termbase:
     terms: tuple[dict[str, str], ...]  # each maps locale -> term (plus an optional "note")
     forbidden: dict[str, tuple[ForbiddenWord, ...]]  # locale -> words
+    forbidden_line: int = 1  # where 'forbidden' starts, for problems about it
 
 
 EMPTY_TERMBASE = Termbase((), {})
@@ -50,7 +51,8 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
 
     terms = tuple(_read_terms(data.get("terms"), data.get("__line__", 1), problem, problems))
     forbidden = _read_forbidden(data.get("forbidden"), data.get("__line__", 1), problem, problems)
-    return Termbase(terms, forbidden), problems
+    raw = data.get("forbidden")
+    return Termbase(terms, forbidden, raw.get("__line__", 1) if isinstance(raw, dict) else 1), problems
 
 
 def _read_terms(raw, top: int, problem, problems: list[Problem]):
@@ -72,6 +74,8 @@ def _read_forbidden(raw, top: int, problem, problems: list[Problem]) -> dict[str
     for locale, entries in raw.items():
         if locale == "__line__":
             continue
+        if not isinstance(entries, list):
+            problems.append(problem(raw["__line__"], f"'forbidden: {locale}' must be a list of {{word, use, why}}"))
         words = []
         for entry in entries if isinstance(entries, list) else []:
             if isinstance(entry, dict) and all(isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")):
