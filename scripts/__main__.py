@@ -8,12 +8,11 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from scripts.checks import RULES, load_content, run_checks
+from scripts.checks import LOADING_RULES, RULES, load_content, run_checks
 from scripts.problems import Problem, summary
 from scripts.history import HistoryError, find_revision
-from scripts.new_locale import NewLocaleError, add_locale
 from scripts.registry import load_registry
 from scripts.staleness import recorded_hashes, source_hashes, stamped_text
 from scripts.translation_status import status_table, translation_status
@@ -44,21 +43,22 @@ def command_check(args: argparse.Namespace) -> int:
 def command_stamp(args: argparse.Namespace) -> int:
     """Record that pages of LOCALE translate the current English text (run after updating them).
 
-    With no PAGE, stamps every page of the locale. Rewrites only the `translation:` record in
-    each page's front matter; running it twice changes nothing.
+    Name each PAGE you updated (e.g. roadblocks.md or docs/nb/roadblocks.md), or --all after
+    translating a whole locale. Rewrites only the `translation:` record in each page's front
+    matter; running it twice changes nothing. Nothing is written if any page has a problem.
     """
-    content, problems = load_checked_content(args.root)
+    content, problems = load_project(args.root)
     if content is None:
         return fail(problems)
-    names = args.pages or list(content.registry.pages)
-    for name in names:
-        source = content.page(content.registry.default_locale, name)
-        page = content.page(args.locale, name)
-        if page is None or page.parsed is None or source is None or source.parsed is None:
-            return fail([Problem(f"docs/{args.locale}/{name}", 1, args.locale, "stamp", "no readable page to stamp here and in the default locale")])
-        if page.parsed.front_matter_error:
-            error = page.parsed.front_matter_error
-            return fail([page.problem(error.line, "front-matter", error.message)])
+    if not args.pages and not args.all:
+        return fail([Problem(f"docs/{args.locale}", 1, args.locale, "stamp", "name the pages you updated, or use --all")])
+    names = list(content.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
+    pairs, problems = translation_pairs(content, args.locale, names, "stamp")
+    problems += [page.problem(page.parsed.front_matter_error.line, "front-matter", page.parsed.front_matter_error.message)
+                 for _, page in pairs if page.parsed.front_matter_error]
+    if problems:
+        return fail(problems)
+    for source, page in pairs:
         path = args.root / page.shown
         old = path.read_text(encoding="utf-8")
         new = stamped_text(old, source_hashes(source.parsed))
@@ -68,15 +68,36 @@ def command_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def page_name(locale: str, given: str) -> str:
+    """A page path as the registry writes it, from what a translator may type or tab-complete."""
+    name = PurePosixPath(given.replace("\\", "/")).as_posix().removeprefix("./")
+    return name.removeprefix(f"docs/{locale}/")
+
+
+def translation_pairs(content, locale: str, names: list[str], rule: str):
+    """(English page, translated page) for each name, or the problems that prevent it."""
+    translated = content.registry.locales[1:]
+    if locale not in translated:
+        return [], [Problem(f"docs/{locale}", 1, locale, rule, f"'{locale}' is not a translated locale in concepts.yml (translated: {', '.join(translated)})")]
+    pairs, problems = [], []
+    for name in names:
+        source, page = content.page(content.registry.default_locale, name), content.page(locale, name)
+        if page is None or page.parsed is None or source is None or source.parsed is None:
+            problems.append(Problem(f"docs/{locale}/{name}", 1, locale, rule, f"no readable page {name} in docs/{locale}/ and docs/{content.registry.default_locale}/"))
+        else:
+            pairs.append((source, page))
+    return pairs, problems
+
+
 def command_diff(args: argparse.Namespace) -> int:
     """Show what changed in the English page since PAGE of LOCALE was last stamped (needs git)."""
-    content, problems = load_checked_content(args.root)
+    content, problems = load_project(args.root)
     if content is None:
         return fail(problems)
-    source = content.page(content.registry.default_locale, args.page)
-    page = content.page(args.locale, args.page)
-    if page is None or page.parsed is None or source is None or source.parsed is None:
-        return fail([Problem(f"docs/{args.locale}/{args.page}", 1, args.locale, "diff", "no readable page here and in the default locale")])
+    pairs, problems = translation_pairs(content, args.locale, [page_name(args.locale, args.page)], "diff")
+    if problems:
+        return fail(problems)
+    source, page = pairs[0]
     recorded = recorded_hashes(page.parsed)
     if recorded is None:
         return fail([page.problem(1, "diff", "the page has no translation record; compare it with the whole English page")])
@@ -99,7 +120,7 @@ def command_diff(args: argparse.Namespace) -> int:
 
 def command_status(args: argparse.Namespace) -> int:
     """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
-    content, problems = load_checked_content(args.root)
+    content, problems = load_project(args.root)
     if content is None:
         return fail(problems)
     statuses = translation_status(content)
@@ -107,18 +128,18 @@ def command_status(args: argparse.Namespace) -> int:
     for status in statuses:
         for name, state in status.pages.items():
             if state != "up to date":
-                print(f"{status.locale}:docs/{status.locale}/{name}: {state}")
+                print(f"{status.locale}:docs/{status.locale}/{name}:1: {state}")
     return 0
 
 
-def load_checked_content(root: Path):
+def load_project(root: Path):
     registry, problems = load_registry(root)
     return (load_content(root, registry), []) if registry else (None, problems)
 
 
 def fail(problems: list[Problem]) -> int:
     report(problems)
-    print(summary(problems, "the request"))
+    print(summary(problems, "the command's input"))
     return 1
 
 
@@ -127,6 +148,8 @@ def command_new_locale(args: argparse.Namespace) -> int:
 
     Then translate the pages; `make check` lists what is still untranslated, page by page.
     """
+    from scripts.new_locale import NewLocaleError, add_locale  # needs Babel, which only this command uses
+
     registry, problems = load_registry(args.root)
     if registry is None:
         return fail(problems)
@@ -142,6 +165,8 @@ def command_new_locale(args: argparse.Namespace) -> int:
 
 def command_rules(args: argparse.Namespace) -> int:
     """List the checker's rule IDs and what each rule checks."""
+    for rule_id, description in LOADING_RULES.items():
+        print(f"{rule_id}: {description}")
     for rule, rule_ids in RULES:
         print(f"{', '.join(rule_ids)}: {(rule.__doc__ or '').strip()}")
     return 0
@@ -185,7 +210,8 @@ def build_parser() -> argparse.ArgumentParser:
         if name in ("stamp", "diff", "new-locale"):
             sub.add_argument("locale", help="a translated locale, e.g. nb")
         if name == "stamp":
-            sub.add_argument("pages", nargs="*", metavar="PAGE", help="page paths inside the locale folder (default: all)")
+            sub.add_argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md")
+            sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
         if name == "diff":
             sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
         sub.set_defaults(function=function)
@@ -193,7 +219,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, like other CLI tools
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, like other CLI tools
     args = build_parser().parse_args(argv)
     return args.function(args)
 

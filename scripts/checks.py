@@ -412,8 +412,13 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (check_forbidden_terms, ("forbidden-term",)),
     (check_outdated, ("outdated",)),
 )
-# Problems found before any rule runs.
-LOADING_RULE_IDS = ("registry", "termbase", "unreadable")
+# Problems found before any rule runs, and what each means.
+LOADING_RULES = {
+    "registry": "concepts.yml cannot be read or is not a valid registry (then no page is checked).",
+    "termbase": "termbase.yml cannot be read or has an entry of the wrong shape.",
+    "unreadable": "A page cannot be read, or is not UTF-8.",
+}
+LOADING_RULE_IDS = tuple(LOADING_RULES)
 
 
 def run_checks(content: Content) -> list[Problem]:

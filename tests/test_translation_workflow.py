@@ -45,12 +45,34 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     assert "changed sections: step-two)" in outdated.stdout
     status = run_scripts(root, "status")
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
-    assert "nb:docs/nb/steps.md: outdated" in status.stdout
+    assert "nb:docs/nb/steps.md:1: outdated" in status.stdout
 
     stamp = run_scripts(root, "stamp", "nb", "steps.md")
     assert stamp.stdout == "stamped docs/nb/steps.md\n"
     assert run_check(root, "--strict").returncode == 0
-    assert run_scripts(root, "stamp", "nb").stdout == ""  # idempotent
+    assert run_scripts(root, "stamp", "nb", "--all").stdout == ""  # idempotent
+
+
+def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    cases = {
+        ("stamp", "nb"): "name the pages you updated, or use --all",
+        ("stamp", "en", "steps.md"): "'en' is not a translated locale in concepts.yml (translated: nb)",
+        ("stamp", "nb", "steps.md", "nope.md"): "no readable page nope.md in docs/nb/ and docs/en/",
+        ("diff", "xx", "steps.md"): "'xx' is not a translated locale",
+    }
+    for args, message in cases.items():
+        result = run_scripts(root, *args)
+        assert (result.returncode, result.stderr) == (1, ""), args
+        assert message in result.stdout, (args, result.stdout)
+    assert run_check(root).stdout.count("outdated") == 1  # nothing was stamped
+
+
+def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    assert run_scripts(root, "stamp", "nb", "docs/nb/steps.md").stdout == "stamped docs/nb/steps.md\n"
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
