@@ -14,6 +14,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
 $(INSTALLED): requirements.txt
+	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/handbook-project.pth"

@@ -14,12 +14,14 @@ from scripts.staleness import source_hashes
 
 
 class HistoryError(Exception):
-    """git is missing or the project is not a git checkout."""
+    """git could not answer: it is missing, this is not a checkout, or the command failed."""
 
 
 def _git(root: Path, *args: str) -> str:
     try:
-        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        # Paths relative to `root` (it may be a subfolder of the repository), unquoted, in UTF-8.
+        result = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+                                capture_output=True, text=True, encoding="utf-8", check=False)
     except OSError as error:
         raise HistoryError(f"cannot run git: {error.strerror}") from error
     if result.returncode != 0:
@@ -30,7 +32,7 @@ def _git(root: Path, *args: str) -> str:
 def find_revision(root: Path, path: str, page_hash: str) -> tuple[str, str] | None:
     """The newest committed (commit, text) of `path` whose page hash is `page_hash`."""
     for commit in _git(root, "log", "--format=%H", "--", path).split():
-        text = _git(root, "show", f"{commit}:{path}")
+        text = _git(root, "show", f"{commit}:./{path}")
         if source_hashes(parse_page(text)).page == page_hash:
             return commit, text
     return None
@@ -40,7 +42,7 @@ def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, str]:
     """The ISO date of the last commit that touched each file under `folder`, in one git call."""
     dates: dict[str, str] = {}
     date = None
-    for line in _git(root, "log", "--format=\x01%cs", "--name-only", "--", folder).splitlines():
+    for line in _git(root, "log", "--format=\x01%cs", "--name-only", "--relative", "--", folder).splitlines():
         if line.startswith("\x01"):
             date = line[1:]
         elif line and date:

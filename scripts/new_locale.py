@@ -8,8 +8,10 @@ text, so their comments and layout survive.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
@@ -27,22 +29,42 @@ class NewLocaleError(Exception):
 
 
 def add_locale(root: Path, registry: Registry, locale: str) -> list[str]:
-    """Create the stubs and register the locale. Returns the paths it wrote."""
+    """Create the stubs and register the locale. Returns the paths it wrote.
+
+    Everything is checked before anything is written; the stubs are written to a scratch
+    folder first and moved into place in one step, so a failure leaves nothing half done."""
     if not re.fullmatch(LOCALE_PATTERN, locale):
         raise NewLocaleError(f"'{locale}' is not a locale code such as 'sv' or 'pt-BR'")
     if locale in registry.locales or (root / DOCS_DIR / locale).exists():
         raise NewLocaleError(f"'{locale}' already exists")
-    registry_text = _with_registry_locale((root / REGISTRY_FILE).read_text(encoding="utf-8"), locale)
-    mkdocs_text = _with_mkdocs_language((root / MKDOCS_FILE).read_text(encoding="utf-8"), locale)
-    written = []
+    if not theme_supports(locale):
+        raise NewLocaleError(f"the theme (Material) has no interface language '{locale}', so the site could not be built")
     source_dir, target_dir = root / DOCS_DIR / registry.default_locale, root / DOCS_DIR / locale
-    for name in registry.pages:
-        (target_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source_dir / name, target_dir / name)
-        written.append(f"{DOCS_DIR}/{locale}/{name}")
-    (root / REGISTRY_FILE).write_text(registry_text, encoding="utf-8")
-    (root / MKDOCS_FILE).write_text(mkdocs_text, encoding="utf-8")
-    return [*written, REGISTRY_FILE, MKDOCS_FILE]
+    missing = [name for name in registry.pages if not (source_dir / name).is_file()]
+    if missing:
+        raise NewLocaleError(f"the default locale lacks {', '.join(missing)}: run `make check` first")
+    try:
+        registry_text = _with_registry_locale((root / REGISTRY_FILE).read_text(encoding="utf-8"), locale)
+        mkdocs_text = _with_mkdocs_language((root / MKDOCS_FILE).read_text(encoding="utf-8"), locale)
+        with tempfile.TemporaryDirectory(dir=root / DOCS_DIR) as scratch:
+            for name in registry.pages:
+                (Path(scratch) / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source_dir / name, Path(scratch) / name)
+            Path(scratch).rename(target_dir)
+            Path(scratch).mkdir()  # for TemporaryDirectory's clean-up
+        (root / REGISTRY_FILE).write_text(registry_text, encoding="utf-8")
+        (root / MKDOCS_FILE).write_text(mkdocs_text, encoding="utf-8")
+    except OSError as error:
+        raise NewLocaleError(f"cannot write the new locale: {error}") from error
+    return [*(f"{DOCS_DIR}/{locale}/{name}" for name in registry.pages), REGISTRY_FILE, MKDOCS_FILE]
+
+
+def theme_supports(locale: str) -> bool:
+    """Whether Material ships interface texts for the locale (its partials/languages/<code>.html)."""
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        return True  # the theme is not installed here: the build will tell
+    return (Path(spec.origin).parent / "templates" / "partials" / "languages" / f"{locale}.html").is_file()
 
 
 def _with_registry_locale(text: str, locale: str) -> str:
@@ -61,8 +83,10 @@ def _with_mkdocs_language(text: str, locale: str) -> str:
     last, match = items[-1]
     indent = match.group(1)
     end = last + 1
-    while end < len(lines) and lines[end].startswith(indent + "  ") and lines[end].strip():
+    while end < len(lines) and (lines[end].startswith(indent + "  ") or not lines[end].strip()):
         end += 1
+    while end > last + 1 and not lines[end - 1].strip():
+        end -= 1  # blank lines after the entry stay after the new one
     entry = [f"{indent}- locale: {locale}", f"{indent}  name: {display_name(locale)}", f"{indent}  build: true"]
     return "\n".join(lines[:end] + entry + lines[end:])
 

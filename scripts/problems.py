@@ -26,8 +26,10 @@ class Problem:
         return f"{self.locale}:{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
 
     def github_annotation(self) -> str:
-        message = f"{self.rule}: {self.message}".replace("%", "%25").replace("\n", "%0A")
-        return f"::{self.severity} file={self.path},line={self.line}::{message}"
+        """A GitHub Actions workflow command, escaped as GitHub's toolkit escapes them."""
+        message = f"{self.rule}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        return f"::{self.severity} file={path},line={self.line}::{message}"
 
 
 def summary(problems: list[Problem], checked: str) -> str:

@@ -7,6 +7,7 @@ each with the registry's path and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -122,19 +123,28 @@ def _validate(path: Path, data: dict[str, Any], problem) -> tuple[Registry | Non
     top = data.get("__line__", 1)
 
     locales = data.get("locales")
-    if not (isinstance(locales, list) and locales and all(isinstance(x, str) for x in locales)):
-        problems.append(problem(top, "'locales' must be a non-empty list of locale codes"))
+    if not (isinstance(locales, list) and locales and all(isinstance(x, str) and re.fullmatch(LOCALE_PATTERN, x) for x in locales)):
+        problems.append(problem(top, "'locales' must be a non-empty list of locale codes such as en, nb or pt-BR (quote 'no')"))
         locales = []
     kinds = _read_kinds(data.get("kinds"), top, problem, problems)
     pages = data.get("pages")
-    if not (isinstance(pages, list) and pages and all(isinstance(x, str) for x in pages)):
-        problems.append(problem(top, "'pages' must be a non-empty list of page paths"))
-        pages = []
-    concepts = _read_concepts(data.get("concepts"), kinds, set(pages), top, problem, problems)
+    if not (isinstance(pages, list) and pages and all(isinstance(x, str) and _is_page_path(x) for x in pages)):
+        problems.append(problem(top, "'pages' must be a non-empty list of relative .md paths inside the locale folder"))
+        pages = None
+    for name, values in (("locales", locales), ("pages", pages or [])):
+        repeated = sorted({value for value in values if values.count(value) > 1})
+        if repeated:
+            problems.append(problem(top, f"'{name}' lists {', '.join(repeated)} more than once"))
+    concepts = _read_concepts(data.get("concepts"), kinds, set(pages) if pages is not None else None, top, problem, problems)
     if problems:
         return None, problems
-    registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages), tuple(concepts))
+    registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages or ()), tuple(concepts))
     return registry, []
+
+
+def _is_page_path(path: str) -> bool:
+    parts = path.split("/")
+    return path.endswith(".md") and not path.startswith("/") and ".." not in parts and "" not in parts
 
 
 def _read_kinds(raw: Any, top: int, problem, problems: list[Problem]) -> dict[str, Kind]:
@@ -145,15 +155,15 @@ def _read_kinds(raw: Any, top: int, problem, problems: list[Problem]) -> dict[st
     for name, spec in raw.items():
         if name == "__line__":
             continue
-        if not isinstance(spec, dict) or not isinstance(spec.get("prefix"), str):
-            problems.append(problem(raw["__line__"], f"kind '{name}' needs a 'prefix'"))
+        if not isinstance(spec, dict) or not isinstance(spec.get("prefix"), str) or not isinstance(spec.get("ordered", False), bool):
+            problems.append(problem(raw["__line__"], f"kind '{name}' needs a 'prefix' and, if given, 'ordered: true' or 'ordered: false'"))
             continue
         kinds[name] = Kind(name, spec["prefix"], bool(spec.get("ordered", False)))
     return kinds
 
 
 def _read_concepts(
-    raw: Any, kinds: dict[str, Kind], pages: set[str], top: int, problem, problems: list[Problem]
+    raw: Any, kinds: dict[str, Kind], pages: set[str] | None, top: int, problem, problems: list[Problem]
 ) -> list[Concept]:
     if not isinstance(raw, list) or not raw:
         problems.append(problem(top, "'concepts' must be a non-empty list"))
@@ -174,7 +184,7 @@ def _read_concepts(
             problems.append(problem(line, f"concept '{concept_id}' must start with '{kind.prefix}'"))
         if concept_id in seen:
             problems.append(problem(line, f"concept '{concept_id}' is listed twice (first on line {seen[concept_id]})"))
-        if page not in pages:
+        if pages is not None and page not in pages:
             problems.append(problem(line, f"concept '{concept_id}' is on page '{page}', which 'pages' does not list"))
         seen[concept_id] = line
         concepts.append(Concept(concept_id, kind, page, line))

@@ -81,6 +81,7 @@ def test_every_rule_id_has_a_case_that_breaks_it():
         for line in (FIXTURES / "cases" / case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:
             broken.add(line.split(": ", 2)[1])
     assert rule_ids <= broken, f"rules no case breaks: {sorted(rule_ids - broken)}"
+    assert broken <= rule_ids, f"IDs reported but not declared in RULES: {sorted(broken - rule_ids)}"
 
 
 def test_github_annotations_accompany_each_problem(tmp_path):

@@ -16,9 +16,11 @@ VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.ja
 def run_vnu(*paths) -> list[dict]:
     if shutil.which("java") is None or not VNU_JAR.is_file():
         pytest.fail("the Nu HTML checker needs java and node_modules (make test installs node_modules; .ci/run installs java)")
+    assert paths, "nothing to validate"
     result = subprocess.run(["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, paths)],
                             capture_output=True, text=True, check=False)
-    return json.loads(result.stderr or "{}").get("messages", [])
+    assert result.returncode in (0, 1), result.stderr  # 1 means it found errors; anything else, it failed
+    return json.loads(result.stderr)["messages"]
 
 
 def test_every_page_is_valid_html(built_site):

@@ -7,7 +7,6 @@ directory URLs on a local folder.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,11 +19,7 @@ SITE_PATH = "/handbook/"
 
 def test_linkchecker_finds_no_broken_link_or_anchor(tmp_path):
     port = free_port()
-    os.environ["SITE_URL"] = f"http://127.0.0.1:{port}{SITE_PATH}"
-    try:
-        built = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site")
-    finally:
-        del os.environ["SITE_URL"]
+    built = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", SITE_URL=f"http://127.0.0.1:{port}{SITE_PATH}")
     assert built.returncode == 0, built.stderr
     with serve(tmp_path / "site", SITE_PATH, port) as base:
         result = run_linkchecker(base + "index.html")

@@ -41,6 +41,17 @@ def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry
 
 def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):
     root = scratch_copy(tmp_path / "project")
-    for locale, message in (("nb", "'nb' already exists"), ("x y", "is not a locale code")):
+    for locale, message in (("nb", "'nb' already exists"), ("x y", "is not a locale code"), ("zz", "no interface language 'zz'")):
         result = run_scripts(root, "new-locale", locale)
         assert result.returncode == 1 and message in result.stdout and result.stderr == ""
+
+
+def test_new_locale_writes_nothing_when_a_source_page_is_missing(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    (root / "docs" / "en" / "glossary.md").unlink()
+    before = {name: (root / name).read_text(encoding="utf-8") for name in ("concepts.yml", "mkdocs.yml")}
+    result = run_scripts(root, "new-locale", "sv")
+    assert (result.returncode, result.stderr) == (1, "")
+    assert "the default locale lacks glossary.md" in result.stdout
+    assert not (root / "docs" / "sv").exists()
+    assert before == {name: (root / name).read_text(encoding="utf-8") for name in before}

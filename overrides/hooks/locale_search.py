@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 INDEX_PATH = "search/search_index.json"
 # lunr.js language codes where they differ from the locale code (Material ships lunr.no.js).
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
+LUNR_SCRIPTS = "assets/javascripts/lunr/min"
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
 
 
@@ -50,10 +51,19 @@ def on_post_build(config):
     merged = json.loads((site / INDEX_PATH).read_text(encoding="utf-8"))
     locales = [language.locale for language in i18n.config.languages]
     for locale in locales:
-        write_index(site, locale, split_index(merged, locale, locales, i18n.default_language), i18n.default_language)
+        lunr = lunr_language(locale, config.theme.dirs)
+        write_index(site, locale, split_index(merged, locale, locales, i18n.default_language, lunr), i18n.default_language)
 
 
-def split_index(merged: dict, locale: str, locales: list[str], default: str) -> dict:
+def lunr_language(locale: str, theme_dirs: list[str]) -> str:
+    """The stemmer for a locale: its own if the theme ships it, else its base language's, else English."""
+    for code in (LUNR_LANGUAGE.get(locale, locale), locale.split("-")[0].split("_")[0]):
+        if code == "en" or any((Path(d) / LUNR_SCRIPTS / f"lunr.{code}.min.js").is_file() for d in theme_dirs):
+            return code
+    return "en"
+
+
+def split_index(merged: dict, locale: str, locales: list[str], default: str, lunr: str) -> dict:
     """The entries of one locale, with locations relative to that locale's root."""
     prefix = "" if locale == default else f"{locale}/"
     docs = [
@@ -61,7 +71,7 @@ def split_index(merged: dict, locale: str, locales: list[str], default: str) -> 
         for doc in merged["docs"]
         if locale_of(doc["location"], locales, default) == locale
     ]
-    config = {**merged["config"], "lang": [LUNR_LANGUAGE.get(locale, locale)]}
+    config = {**merged["config"], "lang": [lunr]}
     return {"config": config, "docs": docs}
 
 
