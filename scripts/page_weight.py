@@ -49,10 +49,12 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
         for path in pages:
             context = browser.new_context()
             local, foreign = [], []
-            context.route("**/*", lambda route, foreign=foreign: route.continue_() if route.request.url.startswith(base)
-                          else (foreign.append(route.request.url), route.abort()))
+            # The handlers close over this iteration's lists: they only run until the context closes
+            # below. (No default arguments: Playwright passes a route handler a second argument.)
+            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)  # noqa: B023
+                          else (foreign.append(route.request.url), route.abort()))  # noqa: B023
             page = context.new_page()
-            page.on("response", local.append)
+            page.on("response", lambda response: local.append(response))  # noqa: B023
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             total = sum(wire_size(r.body(), r.headers.get("content-type", "")) for r in local if r.ok)
