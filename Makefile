@@ -26,7 +26,7 @@ $(NODE_TOOLS): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/
+serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
 	$(PY) -m mkdocs serve
 
 build: $(INSTALLED) ## Strict build into site/
