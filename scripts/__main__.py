@@ -81,11 +81,11 @@ def translation_pairs(content, locale: str, names: list[str], rule: str):
         return [], [Problem(f"docs/{locale}", 1, locale, rule, f"'{locale}' is not a translated locale in concepts.yml (translated: {', '.join(translated)})")]
     pairs, problems = [], []
     for name in names:
-        source, page = content.page(content.registry.default_locale, name), content.page(locale, name)
-        if page is None or page.parsed is None or source is None or source.parsed is None:
+        pair = content.pair(locale, name)
+        if pair is None:
             problems.append(Problem(f"docs/{locale}/{name}", 1, locale, rule, f"no readable page {name} in docs/{locale}/ and docs/{content.registry.default_locale}/"))
         else:
-            pairs.append((source, page))
+            pairs.append(pair)
     return pairs, problems
 
 

@@ -54,6 +54,13 @@ class Content:
     def page(self, locale: str, name: str) -> LocalePage | None:
         return self.pages.get((locale, name))
 
+    def pair(self, locale: str, name: str) -> tuple[LocalePage, LocalePage] | None:
+        """(default-locale page, page of `locale`) when both exist and could be read."""
+        source, page = self.page(self.registry.default_locale, name), self.page(locale, name)
+        if source is None or page is None or source.parsed is None or page.parsed is None:
+            return None
+        return source, page
+
     def readable(self, locale: str) -> Iterator[LocalePage]:
         for (page_locale, _), page in sorted(self.pages.items()):
             if page_locale == locale and page.parsed is not None:
@@ -369,9 +376,9 @@ def check_outdated(content: Content) -> Iterator[Problem]:
 def translated_pages(content: Content, locale: str) -> Iterator[tuple[LocalePage, LocalePage]]:
     """(default-locale page, translated page) pairs of one locale, both readable."""
     for page in content.readable(locale):
-        source = content.page(content.registry.default_locale, page.name)
-        if source is not None and source.parsed is not None:
-            yield source, page
+        pair = content.pair(locale, page.name)
+        if pair is not None:
+            yield pair
 
 
 def translated_pairs(content: Content) -> Iterator[tuple[LocalePage, LocalePage]]:

@@ -114,7 +114,7 @@ class MarkdownPage:
     def reader_lines(self) -> list[tuple[int, str]]:
         """Every line a reader sees, numbered: front matter values, headings and text, but not
         code, link targets or attribute lists such as `{ #id }`."""
-        front = list(enumerate(self.lines[1 : self.body_start - 1], 2)) if self.body_start else []
+        front = self.front_matter_lines()
         body = [(s.heading.line, s.heading.text) for s in self.sections if s.heading]
         body += [line for section in self.sections for line in section.lines]
         return [(number, LINK_TARGET.sub("]", text)) for number, text in sorted(front + body)]
@@ -122,8 +122,11 @@ class MarkdownPage:
     def front_matter_line(self, key: str) -> int:
         """The line of a front-matter key, or 1 (the opening '---') when it is absent."""
         pattern = re.compile(rf"^{re.escape(key)}[ \t]*:")
-        front = enumerate(self.lines[1 : self.body_start - 1], 2) if self.body_start else []
-        return next((number for number, text in front if pattern.match(text)), 1)
+        return next((number for number, text in self.front_matter_lines() if pattern.match(text)), 1)
+
+    def front_matter_lines(self) -> list[tuple[int, str]]:
+        """The numbered lines between the front matter's '---' markers (none without front matter)."""
+        return list(enumerate(self.lines[1 : self.body_start - 1], 2)) if self.body_start else []
 
     def anchors(self) -> set[str]:
         """Every id a link may target: explicit anchors and the slugs of the other headings."""

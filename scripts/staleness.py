@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from scripts.markdown_page import MarkdownPage
+from scripts.markdown_page import MarkdownPage, parse_page
 
 RECORD_KEY = "translation"
 HASH_LENGTH = 12
@@ -56,8 +56,8 @@ def changed_sections(recorded: SourceHashes, current: SourceHashes) -> list[str]
 
 def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
     """The translation's text with its record replaced by `hashes`; everything else untouched."""
-    lines = translation_text.split("\n")  # like markdown_page.split_lines, keeping any "\r"
-    end = next(i for i in range(1, len(lines)) if lines[i].strip() in ("---", "..."))
+    lines = translation_text.split("\n")  # numbered like markdown_page.split_lines, keeping any "\r"
+    end = parse_page(translation_text).body_start - 1  # the closing '---' (callers check the front matter)
     kept, skipping = [], False
     for line in lines[1:end]:
         if re.match(rf"^{RECORD_KEY}\s*:", line):

@@ -61,7 +61,8 @@ def _read_terms(raw, top: int, problem, problems: list[Problem]):
         return
     for entry in raw:
         if not isinstance(entry, dict) or not all(isinstance(v, (str, int)) for k, v in entry.items()):
-            problems.append(problem(getattr(entry, "get", lambda *_: top)("__line__", top), "each term maps locale codes to words"))
+            line = entry.get("__line__", top) if isinstance(entry, dict) else top
+            problems.append(problem(line, "each term maps locale codes to words"))
             continue
         yield {key: value for key, value in entry.items() if key != "__line__"}
 

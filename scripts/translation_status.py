@@ -41,10 +41,10 @@ def locale_status(content: Content, locale: str) -> LocaleStatus:
 
 
 def page_state(content: Content, locale: str, name: str) -> str:
-    source = content.page(content.registry.default_locale, name)
-    page = content.page(locale, name)
-    if page is None or page.parsed is None or source is None or source.parsed is None:
+    pair = content.pair(locale, name)
+    if pair is None:
         return "missing"
+    source, page = pair
     if is_untranslated(source, page):
         return "untranslated"
     return "outdated" if is_outdated(source, page) else "up to date"
