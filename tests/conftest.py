@@ -12,6 +12,24 @@ import pytest
 from scripts.registry import load_registry
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# Variables a CI runner or a user's shell may set that change what the tools print or build for.
+# Tests that need one set it themselves.
+AMBIENT_EXACT = ("CI", "SITE_URL")
+AMBIENT_PREFIXES = ("GITHUB_", "RUNNER_")
+
+
+def is_ambient(name: str) -> bool:
+    return name in AMBIENT_EXACT or name.startswith(AMBIENT_PREFIXES)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def neutral_environment():
+    """The suite behaves the same on a laptop and on a GitHub-hosted runner (GITHUB_ACTIONS=true, CI=true)."""
+    saved = {name: value for name, value in os.environ.items() if is_ambient(name)}
+    for name in saved:
+        del os.environ[name]
+    yield
+    os.environ.update(saved)
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:

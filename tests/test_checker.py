@@ -7,6 +7,7 @@ exact output the checker must print. A case's name starts with the rule ID it br
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -38,10 +39,10 @@ def materialize(case: str, target: Path) -> Path:
     return target
 
 
-def run_check(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_check(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "scripts", "--root", str(root), "check", *args],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env=env,
+        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env={**os.environ, **env},
     )
 
 
@@ -86,8 +87,12 @@ def test_every_rule_id_has_a_case_that_breaks_it():
 
 def test_github_annotations_accompany_each_problem(tmp_path):
     root = materialize("link-missing-anchor", tmp_path / "project")
-    result = run_check(root, env={"GITHUB_ACTIONS": "true", "PATH": ""})
-    assert "::error file=docs/nb/index.md,line=11::link: 'steps.md#roadblock-nois'" in result.stdout
+    plain = run_check(root).stdout.splitlines()
+    annotated = run_check(root, GITHUB_ACTIONS="true", CI="true").stdout.splitlines()
+    assert not any(line.startswith("::") for line in plain)
+    assert [line for line in annotated if not line.startswith("::")] == plain
+    assert "::error file=docs/nb/index.md,line=11::link: 'steps.md#roadblock-nois'" in "\n".join(annotated)
+    assert sum(line.startswith("::error ") for line in annotated) == len(plain) - 1  # one per problem, not the count
 
 
 def test_the_real_handbook_passes():
