@@ -10,14 +10,16 @@ SITE_DIR ?= site
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status test bench lock clean
+.PHONY: serve build check status lint test test-fast bench lock clean
 
-# The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
-$(INSTALLED): requirements.txt
+# The locked dependencies first (hash-checked), then the project's own package, `handbook`
+# (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
+# the locked setuptools.
+$(INSTALLED): requirements.txt pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
-	echo "$(CURDIR)" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/handbook-project.pth"
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 # Test tools from npm (the Nu HTML checker), installed from package-lock.json with its hashes.
@@ -33,17 +35,25 @@ build: $(INSTALLED) ## Strict build into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 check: $(INSTALLED) ## Check every locale against the default locale and the registry
-	$(PY) -m scripts check
+	$(VENV)/bin/handbook check
 
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
-	$(PY) -m scripts status
+	$(VENV)/bin/handbook status
 
-test: $(INSTALLED) $(NODE_TOOLS) ## Everything that must pass (outdated translations count as errors here)
-	$(PY) -m scripts check --strict
+lint: $(INSTALLED) ## ruff and mypy (strict on the handbook package)
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/mypy
+
+test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
+	$(VENV)/bin/handbook check --strict
 	$(PY) -m pytest
 
+test-fast: $(INSTALLED) ## The tests that need no browser and no Java, in seconds
+	$(VENV)/bin/handbook check --strict
+	$(PY) -m pytest -m "not browser and not java"
+
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
-	$(PY) -m scripts bench
+	$(VENV)/bin/handbook bench
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock

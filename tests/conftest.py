@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.registry import load_registry
+from handbook.registry import load_registry
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
 # Tests that need one set it themselves.
 AMBIENT_EXACT = ("CI", "SITE_URL")
@@ -32,13 +32,7 @@ def neutral_environment():
     os.environ.update(saved)
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of `project` into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
-    )
+
 
 
 @pytest.fixture(scope="session")

@@ -13,12 +13,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+
+pytestmark = pytest.mark.browser
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from scripts.page_weight import CHROMIUM, CHROMIUM_ARGS
-from scripts.site_server import serve
+from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook.site_server import serve
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 

@@ -15,35 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from scripts.checks import LOADING_RULE_IDS, RULES
-from tests.conftest import PROJECT_ROOT
+from handbook.rules import LOADING_RULES, RULES
+from tests.helpers import FIXTURES, PROJECT_ROOT, materialize, materialize_base, run_check
 
-FIXTURES = Path(__file__).parent / "fixtures"
 CASES = sorted(path.name for path in (FIXTURES / "cases").iterdir())
-CASE_FILES = {"expected.txt", "remove.txt"}
 
 
-def materialize(case: str, target: Path) -> Path:
-    """Copy the base project and apply one case's overlay to it."""
-    shutil.copytree(FIXTURES / "base", target)
-    overlay = FIXTURES / "cases" / case
-    for path in overlay.rglob("*"):
-        relative = path.relative_to(overlay)
-        if path.is_file() and relative.as_posix() not in CASE_FILES:
-            (target / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, target / relative)
-    removals = overlay / "remove.txt"
-    for line in removals.read_text(encoding="utf-8").split() if removals.exists() else []:
-        doomed = target / line
-        shutil.rmtree(doomed) if doomed.is_dir() else doomed.unlink()
-    return target
 
 
-def run_check(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scripts", "--root", str(root), "check", *args],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env={**os.environ, **env},
-    )
+
+
 
 
 def test_base_fixture_is_clean(tmp_path):
@@ -51,10 +32,7 @@ def test_base_fixture_is_clean(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "All clear: 4 pages in 2 locales.\n", "")
 
 
-def materialize_base(tmp_path: Path) -> Path:
-    target = tmp_path / "project"
-    shutil.copytree(FIXTURES / "base", target)
-    return target
+
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -76,7 +54,7 @@ def test_strict_turns_outdated_warnings_into_errors(tmp_path):
 
 
 def test_every_rule_id_has_a_case_that_breaks_it():
-    rule_ids = {rule_id for _, ids in RULES for rule_id in ids} | set(LOADING_RULE_IDS)
+    rule_ids = {rule_id for _, ids in RULES for rule_id in ids} | set(LOADING_RULES)
     broken = set()
     for case in CASES:
         for line in (FIXTURES / "cases" / case / "expected.txt").read_text(encoding="utf-8").splitlines()[:-1]:

@@ -8,7 +8,9 @@ import subprocess
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+pytestmark = pytest.mark.java
+
+from tests.helpers import PROJECT_ROOT
 
 VNU_JAR = PROJECT_ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_mkdocs_build
-from scripts.site_server import free_port, serve
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from handbook.site_server import free_port, serve
 
 SITE_PATH = "/handbook/"
 

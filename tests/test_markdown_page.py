@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from scripts.markdown_page import parse_page
+from handbook.markdown_page import parse_page
 
 FRONT = "---\ntitle: T\ndescription: D.\n---\n\n"
 

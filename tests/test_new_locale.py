@@ -6,24 +6,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_mkdocs_build
-from tests.test_checker import run_check
-from tests.test_translation_workflow import run_scripts
-
-PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "docs", "overrides")
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build, scratch_copy
+from tests.helpers import run_check
+from tests.helpers import run_handbook
 
 
-def scratch_copy(target: Path) -> Path:
-    target.mkdir()
-    for name in PROJECT_FILES:
-        source = PROJECT_ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copyfile)(source, target / name)
-    return target
+
+
 
 
 def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry):
     root = scratch_copy(tmp_path / "project")
-    added = run_scripts(root, "new-locale", "sv")
+    added = run_handbook(root, "new-locale", "sv")
     assert added.returncode == 0, added.stdout
     assert "locales: [en, nb, sv]" in (root / "concepts.yml").read_text(encoding="utf-8")
     assert "- locale: sv\n          name: svenska\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -42,7 +36,7 @@ def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry
 def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):
     root = scratch_copy(tmp_path / "project")
     for locale, message in (("nb", "'nb' already exists"), ("x y", "is not a locale code"), ("zz", "no interface language 'zz'")):
-        result = run_scripts(root, "new-locale", locale)
+        result = run_handbook(root, "new-locale", locale)
         assert result.returncode == 1 and message in result.stdout and result.stderr == ""
 
 
@@ -50,7 +44,7 @@ def test_new_locale_writes_nothing_when_a_source_page_is_missing(tmp_path):
     root = scratch_copy(tmp_path / "project")
     (root / "docs" / "en" / "glossary.md").unlink()
     before = {name: (root / name).read_text(encoding="utf-8") for name in ("concepts.yml", "mkdocs.yml")}
-    result = run_scripts(root, "new-locale", "sv")
+    result = run_handbook(root, "new-locale", "sv")
     assert (result.returncode, result.stderr) == (1, "")
     assert "the default locale lacks glossary.md" in result.stdout
     assert not (root / "docs" / "sv").exists()

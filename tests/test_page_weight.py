@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from scripts.page_weight import measure, wire_size
-from scripts.site_server import free_port
+import pytest
+
+from handbook.page_weight import measure, wire_size
+from handbook.site_server import free_port
 
 
+@pytest.mark.browser
 def test_measure_counts_own_bytes_and_blocks_other_hosts(tmp_path):
     (tmp_path / "index.html").write_text(
         '<!doctype html><title>t</title><link rel="stylesheet" href="style.css">'

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from tests.conftest import PROJECT_ROOT
-from tests.test_checker import run_check
-from tests.test_new_locale import scratch_copy
-from tests.test_translation_workflow import edit
+from tests.helpers import PROJECT_ROOT
+from tests.helpers import run_check
+from tests.helpers import scratch_copy
+from tests.helpers import edit
 
 STEPS = "docs/nb/recovery-steps.md"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT, run_mkdocs_build
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
 
 def tree(site: Path) -> dict[str, bytes]:

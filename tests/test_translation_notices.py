@@ -7,9 +7,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import run_mkdocs_build
-from tests.test_new_locale import scratch_copy
-from tests.test_translation_workflow import edit, run_scripts
+from tests.helpers import run_mkdocs_build
+from tests.helpers import scratch_copy
+from tests.helpers import edit, run_handbook
 
 NOTICE_CLASS = "translation-notice"
 
@@ -51,7 +51,7 @@ def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):
 
 def test_a_new_locale_says_its_pages_are_untranslated(tmp_path):
     root = scratch_copy(tmp_path / "project")
-    assert run_scripts(root, "new-locale", "sv").returncode == 0
+    assert run_handbook(root, "new-locale", "sv").returncode == 0
     assert run_mkdocs_build(root, tmp_path / "site").returncode == 0
     warning = notice(tmp_path / "site", "sv/mistakes")
     assert warning is not None and "has not been translated yet" in warning.get_text()

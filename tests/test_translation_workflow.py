@@ -7,22 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT
-from tests.test_checker import materialize_base, run_check
+from tests.helpers import edit, materialize_base, run_check, run_handbook
 
 ENGLISH_STEPS = "docs/en/steps.md"
 
 
-def run_scripts(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "scripts", "--root", str(root), *args],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=False)
 
 
-def edit(root: Path, path: str, old: str, new: str) -> None:
-    file = root / path
-    text = file.read_text(encoding="utf-8")
-    assert old in text
-    file.write_text(text.replace(old, new), encoding="utf-8")
+
+
 
 
 def git(root: Path, *args: str) -> None:
@@ -43,14 +36,14 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     outdated = run_check(root, "--strict")
     assert outdated.returncode == 1
     assert "changed sections: step-two)" in outdated.stdout
-    status = run_scripts(root, "status")
+    status = run_handbook(root, "status")
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
     assert "nb:docs/nb/steps.md:1: outdated" in status.stdout
 
-    stamp = run_scripts(root, "stamp", "nb", "steps.md")
+    stamp = run_handbook(root, "stamp", "nb", "steps.md")
     assert stamp.stdout == "stamped docs/nb/steps.md\n"
     assert run_check(root, "--strict").returncode == 0
-    assert run_scripts(root, "stamp", "nb", "--all").stdout == ""  # idempotent
+    assert run_handbook(root, "stamp", "nb", "--all").stdout == ""  # idempotent
 
 
 def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
@@ -63,7 +56,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
         ("diff", "xx", "steps.md"): "'xx' is not a translated locale",
     }
     for args, message in cases.items():
-        result = run_scripts(root, *args)
+        result = run_handbook(root, *args)
         assert (result.returncode, result.stderr) == (1, ""), args
         assert message in result.stdout, (args, result.stdout)
     assert run_check(root).stdout.count("outdated") == 1  # nothing was stamped
@@ -72,7 +65,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
 def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
-    assert run_scripts(root, "stamp", "nb", "docs/nb/steps.md").stdout == "stamped docs/nb/steps.md\n"
+    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout == "stamped docs/nb/steps.md\n"
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
@@ -81,23 +74,36 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     git(root, "add", ".")
     git(root, "commit", "-qm", "start")
     edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Greet the customer by name.")
-    result = run_scripts(root, "diff", "nb", "steps.md")
+    result = run_handbook(root, "diff", "nb", "steps.md")
     assert result.returncode == 0, result.stdout
-    assert "-Say hello to the customer.\n+Greet the customer by name.\n" in result.stdout
+    recorded = "a1c19386e344"  # the revision the Norwegian page's front matter records
+    assert result.stdout.startswith(f"docs/en/steps.md: changes since revision {recorded} (commit ")
+    assert "~ [-Say hello to-]{+Greet+} the customer {+by name+}.\n" in result.stdout  # words, not whole lines
+
+
+def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(root, "docs/nb/steps.md", "- Smil.\n", "")
+    before = (root / "docs/nb/steps.md").read_text(encoding="utf-8")
+    result = run_handbook(root, "stamp", "nb", "steps.md")
+    assert result.returncode == 1
+    assert "nb:docs/nb/steps.md:16: structure: section '## Første trinn { #step-one }' has 1 list item" in result.stdout
+    assert "stamped" not in result.stdout
+    assert (root / "docs/nb/steps.md").read_text(encoding="utf-8") == before
 
 
 def test_diff_without_git_history_is_a_clear_error(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Say hello", "Wave")
-    result = run_scripts(root, "diff", "nb", "steps.md")
+    result = run_handbook(root, "diff", "nb", "steps.md")
     assert result.returncode == 1
     assert result.stdout.startswith("nb:docs/nb/steps.md:1: diff: cannot read git history:")
     assert result.stderr == ""
 
 
 def test_a_stamp_that_looks_like_a_number_reads_back_as_a_hash():
-    from scripts.markdown_page import parse_page
-    from scripts.staleness import SourceHashes, recorded_hashes, stamped_text
+    from handbook.markdown_page import parse_page
+    from handbook.freshness import SourceHashes, recorded_hashes, stamped_text
 
     numeric = SourceHashes("123456789012", {"step-one": "1e5000000000"})
     page = parse_page(stamped_text("---\ntitle: T\ndescription: D.\n---\n\n# T\n", numeric))

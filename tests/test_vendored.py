@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 VENDOR = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "vendor"
 VENDORED = {

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT
 
 GITHUB_DIR = PROJECT_ROOT / ".github"
 BROKEN_WORKFLOW = Path(__file__).parent / "fixtures" / "workflows" / "unpinned.yml"

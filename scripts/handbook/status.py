@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.checks import Content, is_outdated, is_untranslated
+from handbook.freshness import is_outdated
+from handbook.project import Project
+from handbook.rules.untranslated import is_untranslated
 
 # Page states, worst first.
 STATES = ("missing", "untranslated", "outdated", "up to date")
@@ -25,29 +27,29 @@ class LocaleStatus:
         return sum(value == state for value in self.pages.values())
 
 
-def translation_status(content: Content) -> list[LocaleStatus]:
-    return [locale_status(content, locale) for locale in content.registry.locales[1:]]
+def translation_status(project: Project) -> list[LocaleStatus]:
+    return [locale_status(project, locale) for locale in project.registry.translated_locales]
 
 
-def locale_status(content: Content, locale: str) -> LocaleStatus:
-    registry = content.registry
-    pages = {name: page_state(content, locale, name) for name in registry.pages}
+def locale_status(project: Project, locale: str) -> LocaleStatus:
+    registry = project.registry
+    pages = {name: page_state(project, locale, name) for name in registry.pages}
     present = 0
     for concept in registry.concepts:
-        page = content.page(locale, concept.page)
-        anchors = {h.anchor for h in page.parsed.headings} if page and page.parsed else set()
+        page = project.page(locale, concept.page)
+        anchors = {h.anchor for h in page.parsed.headings} if page else set()
         present += concept.id in anchors
     return LocaleStatus(locale, pages, present, len(registry.concepts))
 
 
-def page_state(content: Content, locale: str, name: str) -> str:
-    pair = content.pair(locale, name)
+def page_state(project: Project, locale: str, name: str) -> str:
+    pair = project.pair(locale, name)
     if pair is None:
         return "missing"
-    source, page = pair
-    if is_untranslated(source, page):
+    english, translated = pair
+    if is_untranslated(english, translated):
         return "untranslated"
-    return "outdated" if is_outdated(source, page) else "up to date"
+    return "outdated" if is_outdated(english.parsed, translated.parsed) else "up to date"
 
 
 def status_table(statuses: list[LocaleStatus], headers: dict[str, str]) -> str:

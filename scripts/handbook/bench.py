@@ -16,12 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from scripts.checks import load_content, run_checks
-from scripts.markdown_page import parse_page
-from scripts.page_weight import chromium_available, measure, median_bytes
-from scripts.registry import REGISTRY_FILE, load_registry
-from scripts.site_server import free_port
-from scripts.staleness import source_hashes, stamped_text
+from handbook.markdown_page import parse_page
+from handbook.project import load_project
+from handbook.rules import run_checks
+from handbook.page_weight import chromium_available, measure, median_bytes
+from handbook.registry import REGISTRY_FILE, load_registry
+from handbook.site_server import free_port
+from handbook.freshness import source_hashes, stamped_text
 
 SCALE_SIZES = (100, 250, 500)
 CHECK_REPEATS = 5
@@ -49,9 +50,9 @@ def check_seconds(root: Path, repeats: int = CHECK_REPEATS) -> float:
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        registry, problems = load_registry(root)
-        assert registry is not None, problems
-        problems = run_checks(load_content(root, registry))
+        project, problems = load_project(root)
+        assert project is not None, problems
+        problems = run_checks(project)
         times.append(time.perf_counter() - start)
         errors = [p for p in problems if p.severity == "error"]
         if errors:

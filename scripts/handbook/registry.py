@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import yaml
-
-from scripts.problems import ANY_LOCALE, Problem
+from handbook.datafile import Lines, read_data_file
+from handbook.locales import LOCALE_PATTERN
+from handbook.problems import ANY_LOCALE, Problem
 
 REGISTRY_FILE = "concepts.yml"
-LOCALE_PATTERN = r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?"
+
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,16 @@ class Registry:
     kinds: tuple[Kind, ...]
     pages: tuple[str, ...]
     concepts: tuple[Concept, ...]
+    drafts: tuple[str, ...] = ()  # locales being started: warned about, not published to search engines
 
     @property
     def default_locale(self) -> str:
         return self.locales[0]
+
+    @property
+    def translated_locales(self) -> tuple[str, ...]:
+        """Every locale but the default: the ones checked against it."""
+        return self.locales[1:]
 
     def concepts_on(self, page: str) -> list[Concept]:
         return [concept for concept in self.concepts if concept.page == page]
@@ -55,78 +62,30 @@ class Registry:
         return next((kind for kind in self.kinds if anchor.startswith(kind.prefix)), None)
 
 
-# libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):
-    """A safe YAML loader that records each mapping's line under the key `__line__`."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        mapping["__line__"] = node.start_mark.line + 1
-        return mapping
-
-
-def load_yaml_with_lines(text: str) -> Any:
-    """Parse YAML; mappings carry `__line__`. Raises yaml.YAMLError on bad input."""
-    return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a safe loader
-
-
-def yaml_error_line(error: yaml.YAMLError) -> int:
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    return mark.line + 1 if mark else 1
-
-
-def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
-    """The parser's complaint on one line, naming where the broken construct began if elsewhere."""
-    message = " ".join(str(getattr(error, "problem", None) or error).split())
-    context, problem = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
-    if context and problem and context.line != problem.line:
-        message += f" (in the {error.context.removeprefix('while parsing a ')} that starts on line {context.line + 1 + line_offset})"
-    return message
-
-
-def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Read a top-level YAML data file that must be a mapping; problems name its line."""
-
-    def problem(line: int, message: str) -> Problem:
-        return Problem(name, line, ANY_LOCALE, rule, message)
-
-    try:
-        data = load_yaml_with_lines((root / name).read_text(encoding="utf-8"))
-    except OSError as error:
-        return None, [problem(1, f"cannot read {name}: {error.strerror or error}")]
-    except UnicodeDecodeError:
-        return None, [problem(1, f"{name} is not valid UTF-8")]
-    except yaml.YAMLError as error:
-        return None, [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
-    if not isinstance(data, dict):
-        return None, [problem(1, f"{name} must be a mapping with {keys}")]
-    return data, []
-
-
 def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Read and validate `concepts.yml` under `root`; the registry is None when unusable."""
-    data, problems = read_data_file(root, REGISTRY_FILE, "registry", "locales, kinds, pages and concepts")
+    data, lines, problems = read_data_file(root, REGISTRY_FILE, "registry", "locales, kinds, pages and concepts")
     if data is None:
         return None, problems
 
     def problem(line: int, message: str) -> Problem:
         return Problem(REGISTRY_FILE, line, ANY_LOCALE, "registry", message)
 
-    return _validate(root / REGISTRY_FILE, data, problem)
+    return _validate(root / REGISTRY_FILE, data, lines, problem)
 
 
-def _validate(path: Path, data: dict[str, Any], problem) -> tuple[Registry | None, list[Problem]]:
+ProblemAt = Callable[[int, str], Problem]
+
+
+def _validate(path: Path, data: dict[str, Any], lines: Lines, problem: ProblemAt) -> tuple[Registry | None, list[Problem]]:
     problems: list[Problem] = []
-    top = data.get("__line__", 1)
+    top = lines.of(data)
 
     locales = data.get("locales")
     if not (isinstance(locales, list) and locales and all(isinstance(x, str) and re.fullmatch(LOCALE_PATTERN, x) for x in locales)):
         problems.append(problem(top, "'locales' must be a non-empty list of locale codes such as en, nb or pt-BR (quote 'no')"))
         locales = []
-    kinds = _read_kinds(data.get("kinds"), top, problem, problems)
+    kinds = _read_kinds(data.get("kinds"), lines, top, problem, problems)
     pages = data.get("pages")
     if not (isinstance(pages, list) and pages and all(isinstance(x, str) and _is_page_path(x) for x in pages)):
         problems.append(problem(top, "'pages' must be a non-empty list of relative .md paths inside the locale folder"))
@@ -135,10 +94,14 @@ def _validate(path: Path, data: dict[str, Any], problem) -> tuple[Registry | Non
         repeated = sorted({value for value in values if values.count(value) > 1})
         if repeated:
             problems.append(problem(top, f"'{name}' lists {', '.join(repeated)} more than once"))
-    concepts = _read_concepts(data.get("concepts"), kinds, set(pages) if pages is not None else None, top, problem, problems)
+    listed = set(pages) if pages is not None else None
+    concepts = _read_concepts(data.get("concepts"), kinds, listed, lines, top, problem, problems)
+    drafts = data.get("drafts", [])
+    if not (isinstance(drafts, list) and all(x in locales[1:] for x in drafts)):
+        problems.append(problem(lines.of(drafts, top), "'drafts' must list locales of 'locales' other than the default (the languages still being translated)"))
     if problems:
         return None, problems
-    registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages or ()), tuple(concepts))
+    registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages or ()), tuple(concepts), tuple(drafts))
     return registry, []
 
 
@@ -147,23 +110,21 @@ def _is_page_path(path: str) -> bool:
     return path.endswith(".md") and not path.startswith("/") and ".." not in parts and "" not in parts
 
 
-def _read_kinds(raw: Any, top: int, problem, problems: list[Problem]) -> dict[str, Kind]:
-    if not isinstance(raw, dict) or not set(raw) - {"__line__"}:
+def _read_kinds(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]) -> dict[str, Kind]:
+    if not isinstance(raw, dict) or not raw:
         problems.append(problem(top, "'kinds' must map each kind name to {prefix, ordered}"))
         return {}
     kinds: dict[str, Kind] = {}
     for name, spec in raw.items():
-        if name == "__line__":
-            continue
         if not isinstance(spec, dict) or not isinstance(spec.get("prefix"), str) or not isinstance(spec.get("ordered", False), bool):
-            problems.append(problem(raw["__line__"], f"kind '{name}' needs a 'prefix' and, if given, 'ordered: true' or 'ordered: false'"))
+            problems.append(problem(lines.of(raw), f"kind '{name}' needs a 'prefix' and, if given, 'ordered: true' or 'ordered: false'"))
             continue
         kinds[name] = Kind(name, spec["prefix"], bool(spec.get("ordered", False)))
     return kinds
 
 
 def _read_concepts(
-    raw: Any, kinds: dict[str, Kind], pages: set[str] | None, top: int, problem, problems: list[Problem]
+    raw: Any, kinds: dict[str, Kind], pages: set[str] | None, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]
 ) -> list[Concept]:
     if not isinstance(raw, list) or not raw:
         problems.append(problem(top, "'concepts' must be a non-empty list"))
@@ -171,7 +132,7 @@ def _read_concepts(
     concepts: list[Concept] = []
     seen: dict[str, int] = {}
     for entry in raw:
-        line = entry.get("__line__", top) if isinstance(entry, dict) else top
+        line = lines.of(entry, top)
         if not isinstance(entry, dict) or not all(isinstance(entry.get(k), str) for k in ("id", "kind", "page")):
             problems.append(problem(line, "each concept needs 'id', 'kind' and 'page'"))
             continue

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from scripts.registry import load_yaml_with_lines, yaml_error_line, yaml_error_message
+from handbook.datafile import load_yaml, yaml_error_line, yaml_error_message
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
@@ -183,12 +183,11 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     if end is None:
         return {}, FrontMatterError(1, "the front matter is never closed with '---'"), len(lines)
     try:
-        data = load_yaml_with_lines("\n".join(lines[1:end]))
+        data, _ = load_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
         return {}, FrontMatterError(1 + yaml_error_line(error), f"invalid YAML: {yaml_error_message(error, 1)}"), end + 1
     if not isinstance(data, dict):
         return {}, FrontMatterError(2, "the front matter must be a mapping of keys to values"), end + 1
-    data.pop("__line__", None)
     return data, None, end + 1
 
 

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from scripts.markdown_page import MarkdownPage, parse_page
+from handbook.markdown_page import MarkdownPage, parse_page
 
 RECORD_KEY = "translation"
 HASH_LENGTH = 12
@@ -43,9 +43,9 @@ def recorded_hashes(translation: MarkdownPage) -> SourceHashes | None:
     if not isinstance(record, dict) or not isinstance(record.get("source"), str):
         return None
     sections = record.get("sections", {})
-    if not isinstance(sections, dict) or not all(isinstance(v, str) for k, v in sections.items() if k != "__line__"):
+    if not isinstance(sections, dict) or not all(isinstance(v, str) for v in sections.values()):
         return None
-    return SourceHashes(record["source"], {str(k): v for k, v in sections.items() if k != "__line__"})
+    return SourceHashes(record["source"], {str(k): v for k, v in sections.items()})
 
 
 def changed_sections(recorded: SourceHashes, current: SourceHashes) -> list[str]:
@@ -73,3 +73,9 @@ def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
     if not hashes.sections:
         record[-1] = "  sections: {}"
     return "\n".join([lines[0], *kept, *record, *lines[end:]])
+
+
+def is_outdated(english: MarkdownPage, translated: MarkdownPage) -> bool:
+    """The translation records no English revision, or not the current one."""
+    recorded = recorded_hashes(translated)
+    return recorded is None or recorded.page != source_hashes(english).page

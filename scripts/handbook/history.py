@@ -9,8 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from scripts.markdown_page import parse_page
-from scripts.staleness import source_hashes
+from handbook.markdown_page import parse_page
+from handbook.freshness import source_hashes
 
 
 class HistoryError(Exception):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.site_server import serve
+from handbook.site_server import serve
 
 # Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -16,8 +16,8 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 
-from scripts.checks import DOCS_DIR
-from scripts.registry import LOCALE_PATTERN, REGISTRY_FILE, Registry
+from handbook.locales import DOCS_DIR, LOCALE_PATTERN
+from handbook.registry import REGISTRY_FILE, Registry
 
 MKDOCS_FILE = "mkdocs.yml"
 LOCALES_LINE = re.compile(r"^(locales:\s*\[)([^\]]*)(\].*)$", re.MULTILINE)

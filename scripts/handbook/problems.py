@@ -6,7 +6,7 @@ Every check reports through `Problem`, so all output has one shape:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Locale column for problems that belong to no single locale (the registry, the docs folder).
 ANY_LOCALE = "*"
@@ -24,6 +24,9 @@ class Problem:
     def format(self) -> str:
         prefix = "" if self.severity == "error" else f"{self.severity}: "
         return f"{self.locale}:{self.path}:{self.line}: {self.rule}: {prefix}{self.message}"
+
+    def as_error(self) -> Problem:
+        return replace(self, severity="error")
 
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, escaped as GitHub's toolkit escapes them."""

@@ -1,0 +1,236 @@
+"""Command-line entry point: `handbook <command>` (or `python -m handbook`). Each command's docstring is its --help."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from handbook.freshness import recorded_hashes, source_hashes, stamped_text
+from handbook.history import HistoryError, find_revision
+from handbook.locales import source_folder, source_path
+from handbook.problems import Problem, summary
+from handbook.project import Pair, Project, load_project
+from handbook.rules import LOADING_RULES, RULES, run_checks
+from handbook.status import status_table, translation_status
+from handbook.word_diff import word_diff
+
+# Where the commands look for the project unless --root says otherwise: the current folder.
+DEFAULT_ROOT = Path(".")
+
+
+def command_check(args: argparse.Namespace) -> int:
+    """Check every locale under docs/ against the default locale and concepts.yml.
+
+    Prints each problem as `locale:path:line: rule-id: message`, then a count; exits 1 if any
+    error was found. Warnings (such as outdated translations) fail only with --strict, except in
+    a draft locale. With GITHUB_ACTIONS=true it also prints GitHub annotations.
+    """
+    project, problems = load_project(args.root)
+    checked = "the registry (fix it before the pages can be checked)"
+    if project is not None:
+        checked = f"{len(project.pages) + len(project.unreadable)} pages in {len(project.locale_dirs)} locales"
+        problems = run_checks(project)
+        if args.strict:
+            drafts = project.registry.drafts
+            problems = [p if p.locale in drafts else p.as_error() for p in problems]
+    report(problems)
+    print(summary(problems, checked))
+    return 1 if any(p.severity == "error" for p in problems) else 0
+
+
+def command_stamp(args: argparse.Namespace) -> int:
+    """Record that pages of LOCALE translate the current English text (run after updating them).
+
+    Name each PAGE you updated (e.g. roadblocks.md or docs/nb/roadblocks.md), or --all after
+    translating a whole locale. Rewrites only the `translation:` record in each page's front
+    matter; running it twice changes nothing. Nothing is written if any named page (or its
+    English page) has an error: fix what `handbook check` reports first.
+    """
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    if not args.pages and not args.all:
+        return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", "name the pages you updated, or use --all")])
+    names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
+    pairs, problems = named_pairs(project, args.locale, names, "stamp")
+    shown = {page.shown for pair in pairs for page in pair}
+    problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
+    if problems:
+        return fail(problems)
+    for english, translated in pairs:
+        path = args.root / translated.shown
+        old = path.read_text(encoding="utf-8")
+        new = stamped_text(old, source_hashes(english.parsed))
+        if new != old:
+            path.write_text(new, encoding="utf-8")
+            print(f"stamped {translated.shown}")
+    return 0
+
+
+def page_name(locale: str, given: str) -> str:
+    """A page path as the registry writes it, from what a translator may type or tab-complete."""
+    name = PurePosixPath(given.replace("\\", "/")).as_posix().removeprefix("./")
+    return name.removeprefix(f"{source_folder(locale)}/")
+
+
+def named_pairs(project: Project, locale: str, names: list[str], rule: str) -> tuple[list[Pair], list[Problem]]:
+    """The pair of each named page, or the problems that prevent it."""
+    translated = project.registry.translated_locales
+    if locale not in translated:
+        message = f"'{locale}' is not a translated locale in concepts.yml (translated: {', '.join(translated)})"
+        return [], [Problem(source_folder(locale), 1, locale, rule, message)]
+    pairs, problems = [], []
+    for name in names:
+        pair = project.pair(locale, name)
+        if pair is None:
+            default = project.registry.default_locale
+            message = f"no readable page {name} in {source_folder(locale)}/ and {source_folder(default)}/"
+            problems.append(Problem(source_path(locale, name), 1, locale, rule, message))
+        else:
+            pairs.append(pair)
+    return pairs, problems
+
+
+def command_diff(args: argparse.Namespace) -> int:
+    """Show, word by word, what changed in the English page since PAGE of LOCALE was last stamped (needs git).
+
+    Removed words are shown as [-word-], added ones as {+word+}; the revision is named by the
+    hash the page's `translation:` record holds.
+    """
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    pairs, problems = named_pairs(project, args.locale, [page_name(args.locale, args.page)], "diff")
+    if problems:
+        return fail(problems)
+    english, translated = pairs[0]
+    recorded = recorded_hashes(translated.parsed)
+    if recorded is None:
+        return fail([translated.problem(1, "diff", "the page has no translation record; compare it with the whole English page")])
+    if recorded.page == source_hashes(english.parsed).page:
+        print(f"{translated.shown} is up to date with {english.shown} (revision {recorded.page}).")
+        return 0
+    try:
+        found = find_revision(args.root, english.shown, recorded.page)
+    except HistoryError as error:
+        return fail([translated.problem(1, "diff", f"cannot read git history: {error}")])
+    if found is None:
+        return fail([translated.problem(1, "diff", f"no commit of {english.shown} matches the recorded revision {recorded.page}")])
+    commit, old_text = found
+    now = (args.root / english.shown).read_text(encoding="utf-8")
+    print(f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), which {translated.shown} translates")
+    print(word_diff(old_text, now), end="")
+    return 0
+
+
+def command_status(args: argparse.Namespace) -> int:
+    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    statuses = translation_status(project)
+    print(status_table(statuses, {}))
+    for status in statuses:
+        for name, state in status.pages.items():
+            if state != "up to date":
+                print(f"{status.locale}:{source_path(status.locale, name)}:1: {state}")
+    return 0
+
+
+def fail(problems: list[Problem]) -> int:
+    report(problems)
+    print(summary(problems, "the command's input"))
+    return 1
+
+
+def command_new_locale(args: argparse.Namespace) -> int:
+    """Start LOCALE as a draft: copy every page as an untranslated stub, register it in concepts.yml
+    (under `drafts`) and mkdocs.yml, with its interface texts to translate.
+
+    A draft's untranslated pages are warnings (CI stays green) and its pages are kept out of search
+    engines until you remove it from `drafts` in concepts.yml. `handbook check` lists what is left.
+    """
+    from handbook.new_locale import NewLocaleError, add_locale  # needs Babel, which only this command uses
+
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    try:
+        written = add_locale(args.root, project.registry, args.locale)
+    except NewLocaleError as error:
+        return fail([Problem(source_folder(args.locale), 1, args.locale, "new-locale", str(error))])
+    for path in written:
+        print(f"wrote {path}")
+    print(f"Next: translate the pages in {source_folder(args.locale)}/ and the interface texts in mkdocs.yml, "
+          f"run `make check`, and when done remove '{args.locale}' from 'drafts' in concepts.yml.")
+    return 0
+
+
+def command_rules(args: argparse.Namespace) -> int:
+    """List the checker's rule IDs and what each rule checks."""
+    for rule_id, description in LOADING_RULES.items():
+        print(f"{rule_id}: {description}")
+    for rule, rule_ids in RULES:
+        print(f"{', '.join(rule_ids)}: {(rule.__doc__ or '').strip()}")
+    return 0
+
+
+def command_bench(args: argparse.Namespace) -> int:
+    """Time the checker and the MkDocs build on this handbook and on generated trees (prints figures)."""
+    from handbook.bench import main as bench_main
+
+    return bench_main(args.root)
+
+
+def report(problems: list[Problem]) -> None:
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem.format())
+        if annotate:
+            print(problem.github_annotation())
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "check": command_check,
+    "rules": command_rules,
+    "stamp": command_stamp,
+    "diff": command_diff,
+    "status": command_status,
+    "new-locale": command_new_locale,
+    "bench": command_bench,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="project folder (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="command")
+    for name, function in COMMANDS.items():
+        doc = function.__doc__ or ""
+        sub = commands.add_parser(name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+        add_arguments(name, sub)
+        sub.set_defaults(function=function)
+    return parser
+
+
+def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
+    if name == "check":
+        sub.add_argument("--strict", action="store_true", help="treat warnings as errors, except in draft locales (CI)")
+    if name in ("stamp", "diff", "new-locale"):
+        sub.add_argument("locale", help="a translated locale, e.g. nb")
+    if name == "stamp":
+        sub.add_argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md")
+        sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
+    if name == "diff":
+        sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
+
+
+def main(argv: list[str] | None = None) -> int:
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, like other CLI tools
+    args = build_parser().parse_args(argv)
+    return int(args.function(args))

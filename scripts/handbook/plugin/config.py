@@ -1,0 +1,13 @@
+"""The plugin's options, declared as MkDocs config options (set under `plugins: - handbook:`)."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class HandbookConfig(Config):
+    # Page markers the plugin replaces with generated tables.
+    status_marker = c.Type(str, default="<!-- translation-status -->")
+    terms_marker = c.Type(str, default="<!-- termbase -->")
+    avoid_marker = c.Type(str, default="<!-- termbase-avoid -->")

@@ -1,0 +1,39 @@
+"""Fixes to the rendered HTML of every page: accessible checklist boxes, valid markup, and the
+language of an untranslated page's body.
+
+- pymdownx.tasklist renders each checkbox inside an empty <label>, so a screen reader announces
+  an unlabeled checkbox: each gets its item's text as its accessible name;
+- Material puts `autocomplete="off"` on its drawer and search toggles, which are checkboxes; HTML
+  allows the attribute only on text-like inputs (the Nu HTML checker reports it on every page);
+- an untranslated page shows English under `<html lang="nb">`: its article says `lang="en"`,
+  and the notice in the page's own language says so too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+TASK_ITEM = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control"><input type="checkbox")([^>]*>.*?</label>)(.*?)(?=</li>|<ul|<ol)', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
+ARTICLE = '<article class="md-content__inner md-typeset">'
+NOTICE = re.compile(r'<div class="admonition warning translation-notice">')
+
+
+def label_checkboxes(content: str) -> str:
+    def label(match: re.Match[str]) -> str:
+        text = " ".join(html.unescape(TAG.sub("", match.group(3))).split())
+        return f'{match.group(1)} aria-label="{html.escape(text, quote=True)}"{match.group(2)}{match.group(3)}'
+
+    return TASK_ITEM.sub(label, content)
+
+
+def valid(output: str) -> str:
+    return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+
+def body_in_language(output: str, body_locale: str, page_locale: str) -> str:
+    """Mark the article as written in `body_locale`, keeping the notice in the page's language."""
+    output = output.replace(ARTICLE, ARTICLE.replace("<article ", f'<article lang="{body_locale}" '), 1)
+    return NOTICE.sub(f'<div class="admonition warning translation-notice" lang="{page_locale}">', output, count=1)

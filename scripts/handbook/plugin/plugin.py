@@ -1,0 +1,176 @@
+"""The handbook plugin's events: what runs when, in one place.
+
+mkdocs-static-i18n builds the default locale, then re-runs the whole build for each other locale
+from its own `on_post_build` (priority -100). So: the project (registry, termbase, every page)
+and the git dates are read once, when the top-level build is configured; site-wide files (search
+indexes, sitemaps) are written once, after the last locale, at priority -200.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from handbook.locales import url_prefix
+from handbook.project import Project, load_project
+from handbook.registry import REGISTRY_FILE
+from handbook.rules.front_matter import front_matter_problems
+from handbook.status import page_state, status_table, translation_status
+from handbook.termbase import TERMBASE_FILE
+from handbook.plugin import dates, markup, notices, search_index, signals
+from handbook.plugin.config import HandbookConfig
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+NOT_FOUND = "404.html"
+NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
+
+
+class HandbookPlugin(BasePlugin[HandbookConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.dates: dict[str, str] = {}
+        self.default_404 = ""
+
+    # --- the i18n plugin, through one accessor -------------------------------------------------
+
+    @staticmethod
+    def i18n(config: MkDocsConfig) -> Any:
+        plugin = config.plugins.get("i18n")
+        if plugin is None:
+            raise PluginError("handbook: the i18n plugin (mkdocs-static-i18n) is not configured in mkdocs.yml")
+        return plugin
+
+    def locale(self, config: MkDocsConfig) -> str:
+        return str(self.i18n(config).current_language)
+
+    def loaded(self) -> Project:
+        if self.project is None:
+            raise PluginError("handbook: the project was not loaded (on_config did not run)")
+        return self.project
+
+    # --- configuration: read the project once per top-level build ------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = self.i18n(config)
+        if i18n.building:
+            return config  # a nested per-locale build: everything was read for the top-level one
+        root = Path(config.config_file_path).parent
+        project, problems = load_project(root)
+        if project is None:
+            raise PluginError("\n".join(problem.format() for problem in problems))
+        self.project = project
+        self.dates = dates.page_dates(root)
+        check_settings(project, i18n)
+        config.nav = list(project.registry.pages)
+        config.extra["not_found"] = not_found_strings(config, i18n)
+        return config
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.i18n(config).building:
+            return
+        project = self.loaded()
+        problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
+        if problems:  # MkDocs would render the raw front matter as text
+            raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
+
+    def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        root = Path(config.config_file_path).parent
+        for name in (REGISTRY_FILE, TERMBASE_FILE):
+            server.watch(str(root / name))
+        return server
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        project, locale = self.loaded(), self.locale(config)
+        markdown = self.generated_tables(markdown, project, config, locale)
+        root = Path(config.config_file_path).parent
+        iso = self.dates.get(Path(page.file.abs_src_path or "").relative_to(root).as_posix())
+        if iso:
+            page.meta["last_updated"] = dates.last_updated(iso, locale)
+        if locale == project.registry.default_locale:
+            return markdown
+        state = page_state(project, locale, page.file.src_uri.removeprefix(f"{locale}/"))
+        page.meta["translation_state"] = state
+        if state in notices.NOTICE_STATES:
+            english_url = get_relative_url(page.url.removeprefix(f"{locale}/"), page.url)
+            markdown = notices.after_h1(markdown, notices.notice_block(state, config.extra["handbook"], english_url))
+        return markdown
+
+    def generated_tables(self, markdown: str, project: Project, config: MkDocsConfig, locale: str) -> str:
+        names = {language.locale: language.name for language in self.i18n(config).config.languages}
+        strings = config.extra["handbook"]
+        if self.config.status_marker in markdown:
+            table = status_table(translation_status(project), strings["status_columns"])
+            markdown = markdown.replace(self.config.status_marker, table)
+        if self.config.terms_marker in markdown:
+            markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, locale))
+        if self.config.avoid_marker in markdown:
+            markdown = markdown.replace(self.config.avoid_marker, notices.avoid_table(project, names, strings, locale))
+        return markdown
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return markup.label_checkboxes(html)
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        project, locale = self.loaded(), self.locale(config)
+        registry = project.registry
+        if page.canonical_url:
+            output = signals.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
+        base = get_relative_url(url_prefix(locale, registry.default_locale) or ".", page.url)
+        output = search_index.with_search_base(output, base)
+        if page.meta.get("translation_state") == "untranslated":
+            output = markup.body_in_language(output, registry.default_locale, locale)
+        if locale in registry.drafts:
+            output = signals.noindex(output)
+        return markup.valid(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != NOT_FOUND:
+            return markup.valid(output_content)
+        # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
+        registry = self.loaded().registry
+        if self.locale(config) == registry.default_locale:
+            self.default_404 = markup.valid(signals.absolute_alternates(output_content, config.site_url or "", registry.default_locale, registry.drafts))
+        return self.default_404 or output_content
+
+    # --- the whole site, after the last locale -------------------------------------------------
+
+    @event_priority(-200)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.i18n(config).building:
+            return  # a nested per-locale build: the merged search index does not exist yet
+        registry = self.loaded().registry
+        site = Path(config.site_dir)
+        search_index.split_search_index(site, list(registry.locales), registry.default_locale, list(config.theme.dirs))
+        signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
+
+
+def check_settings(project: Project, i18n: Any) -> None:
+    """The i18n plugin's languages are the registry's locales, and it never falls back to English."""
+    declared = [language.locale for language in i18n.config.languages]
+    if declared != list(project.registry.locales):
+        raise PluginError(f"mkdocs.yml: the i18n languages ({', '.join(declared)}) must be the locales of {REGISTRY_FILE} "
+                          f"({', '.join(project.registry.locales)}), in the same order")
+    if i18n.config.fallback_to_default:
+        raise PluginError("mkdocs.yml: the i18n plugin's fallback_to_default must be false: "
+                          "a missing translation is an error, never a silent English page")
+
+
+def not_found_strings(config: MkDocsConfig, i18n: Any) -> dict[str, dict[str, str]]:
+    """The 404 page's texts per locale, from each language's interface texts (extra.handbook)."""
+    strings: dict[str, dict[str, str]] = {}
+    for language in i18n.config.languages:
+        texts = (language.extra or {}).get("handbook") if not language.default else config.extra.get("handbook")
+        texts = {**config.extra.get("handbook", {}), **(texts or {})}
+        strings[language.locale] = {key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts}
+    return strings

@@ -1,0 +1,46 @@
+"""The translation checker's rules: every locale folder against the default locale and the registry.
+
+Each rule is a function of the `Project` that yields `Problem`s, in a module per family of
+rules. `RULES` lists them, in the order they run, with the IDs their problems carry; nothing
+stops another rule, so one run reports every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from handbook.problems import Problem
+from handbook.project import Project
+from handbook.rules import concepts, folders, front_matter, links, outdated, structure, terms, untranslated
+
+Rule = Callable[[Project], Iterator[Problem]]
+
+RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
+    (folders.check_locale_folders, ("locale-missing", "locale-unknown")),
+    (folders.check_page_parity, ("page-missing", "page-orphan")),
+    (front_matter.check_front_matter, ("front-matter",)),
+    (structure.check_code_fences, ("code-fence",)),
+    (concepts.check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
+    (concepts.check_concept_order, ("concept-order",)),
+    (concepts.check_concept_bodies, ("concept-empty",)),
+    (structure.check_structure, ("structure",)),
+    (links.check_links, ("link",)),
+    (untranslated.check_untranslated, ("untranslated",)),
+    (terms.check_forbidden_terms, ("forbidden-term",)),
+    (terms.check_term_variants, ("term-variant",)),
+    (outdated.check_outdated, ("outdated",)),
+)
+# Problems found before any rule runs, and what each means.
+LOADING_RULES = {
+    "registry": "concepts.yml cannot be read or is not a valid registry (then no page is checked).",
+    "termbase": "termbase.yml cannot be read or has an entry of the wrong shape.",
+    "unreadable": "A page cannot be read, or is not UTF-8.",
+}
+
+
+def run_checks(project: Project) -> list[Problem]:
+    problems = list(project.loading_problems)
+    for rule, _ in RULES:
+        problems.extend(rule(project))
+    default = project.registry.default_locale
+    return sorted(problems, key=lambda p: (p.locale != default, p.locale, p.path, p.line, p.rule))
