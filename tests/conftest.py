@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,9 +28,6 @@ def neutral_environment():
         del os.environ[name]
     yield
     os.environ.update(saved)
-
-
-
 
 
 @pytest.fixture(scope="session")

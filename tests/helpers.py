@@ -3,6 +3,8 @@ scratch copies of the project or of the checker's fixture trees."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -20,18 +22,39 @@ def run_mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subproc
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, check=False,
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
 def run_handbook(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """The `handbook` command on the project at `root`, as a translator runs it."""
-    return subprocess.run([sys.executable, "-m", "handbook", "--root", str(root), *args],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=False, env={**os.environ, **env})
+    return subprocess.run(
+        [sys.executable, "-m", "handbook", "--root", str(root), *args],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+    )
 
 
 def run_check(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     return run_handbook(root, "check", *args, **env)
+
+
+def check_in_process(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """`handbook check` run by its own main() in this process: the same output, without paying
+    for a new interpreter and the language model once per fixture."""
+    from handbook.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), "check", *args])
+    return subprocess.CompletedProcess(["handbook", "check", *args], code, out.getvalue(), err.getvalue())
 
 
 def materialize_base(tmp_path: Path) -> Path:

@@ -13,8 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-pytestmark = pytest.mark.browser
 from axe_playwright_python.sync_playwright import Axe
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
@@ -22,12 +20,16 @@ from playwright.sync_api import sync_playwright
 from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook.site_server import serve
 
+pytestmark = pytest.mark.browser
+
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 def deployed_base(site: Path) -> str:
     """The site_url the site was built for, read from the home page's canonical link."""
-    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find("link", rel="canonical")
+    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find(
+        "link", rel="canonical"
+    )
     return canonical["href"].rsplit("/", 1)[0] + "/"
 
 
@@ -62,7 +64,7 @@ class Session:
     def _route(self, route, page):
         url = route.request.url
         if url.startswith(self.deployed):
-            route.fulfill(response=route.fetch(url=self.local + url[len(self.deployed):]))
+            route.fulfill(response=route.fetch(url=self.local + url[len(self.deployed) :]))
         elif url.startswith(self.local) or url.startswith("data:"):
             route.continue_()
         else:
@@ -82,14 +84,21 @@ def type_search(page, query: str) -> None:
 
 def axe_violations(page) -> list[str]:
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})" for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
 
 
 def test_every_page_is_accessible_error_free_and_first_party(browser_session, built_site):
     failures = {}
     for path in site_pages(built_site):
         page = browser_session.open(path)
-        problems = axe_violations(page) + [f"console: {e}" for e in page.errors] + [f"foreign request: {u}" for u in page.foreign]
+        problems = (
+            axe_violations(page)
+            + [f"console: {e}" for e in page.errors]
+            + [f"foreign request: {u}" for u in page.foreign]
+        )
         if problems:
             failures[path] = problems
         page.context.close()
@@ -105,10 +114,13 @@ def test_search_dialog_is_accessible_when_open(browser_session, path):
     page.context.close()
 
 
-@pytest.mark.parametrize("path, query, inside_nb", [
-    ("nb/index.html", "kompensasjon", True),
-    ("index.html", "compensation", False),
-])
+@pytest.mark.parametrize(
+    "path, query, inside_nb",
+    [
+        ("nb/index.html", "kompensasjon", True),
+        ("index.html", "compensation", False),
+    ],
+)
 def test_search_returns_pages_of_the_readers_locale_only(browser_session, path, query, inside_nb):
     page = browser_session.open(path)
     type_search(page, query)
@@ -146,10 +158,13 @@ def test_print_hides_navigation_and_shows_link_addresses(browser_session):
     page.context.close()
 
 
-@pytest.mark.parametrize("missing, lang, title", [
-    ("nb/finnes-ikke.html", "nb", "Fant ikke siden"),
-    ("does-not-exist.html", "en", "Page not found"),
-])
+@pytest.mark.parametrize(
+    "missing, lang, title",
+    [
+        ("nb/finnes-ikke.html", "nb", "Fant ikke siden"),
+        ("does-not-exist.html", "en", "Page not found"),
+    ],
+)
 def test_the_one_404_page_speaks_the_readers_language(browser_session, missing, lang, title):
     page = browser_session.open(missing)
     assert page.eval_on_selector("html", "html => html.lang") == lang
@@ -173,7 +188,14 @@ def test_the_site_works_offline_from_disk(browser_session, built_site):
     the disk are the theme's sitemap lookups for the language links, which fail quietly."""
     context = browser_session.browser.new_context()
     left_disk = []
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else (left_disk.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (left_disk.append(route.request.url), route.abort())
+        ),
+    )
     page = context.new_page()
     page.goto((built_site / "nb" / "roadblocks.html").as_uri())
     type_search(page, "kompensasjon")

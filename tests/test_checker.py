@@ -7,24 +7,12 @@ exact output the checker must print. A case's name starts with the rule ID it br
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
 from handbook.rules import LOADING_RULES, RULES
-from tests.helpers import FIXTURES, PROJECT_ROOT, materialize, materialize_base, run_check
+from tests.helpers import FIXTURES, PROJECT_ROOT, check_in_process, materialize, materialize_base, run_check
 
 CASES = sorted(path.name for path in (FIXTURES / "cases").iterdir())
-
-
-
-
-
-
 
 
 def test_base_fixture_is_clean(tmp_path):
@@ -32,13 +20,10 @@ def test_base_fixture_is_clean(tmp_path):
     assert (result.returncode, result.stdout, result.stderr) == (0, "All clear: 4 pages in 2 locales.\n", "")
 
 
-
-
-
 @pytest.mark.parametrize("case", CASES)
 def test_case_reports_exactly_the_expected_problems(case, tmp_path):
     root = materialize(case, tmp_path / "project")
-    result = run_check(root)
+    result = check_in_process(root)
     expected = (FIXTURES / "cases" / case / "expected.txt").read_text(encoding="utf-8")
     assert result.stdout == expected
     assert result.returncode == (0 if "Found 0 error(s)" in expected else 1)
@@ -49,7 +34,10 @@ def test_strict_turns_outdated_warnings_into_errors(tmp_path):
     root = materialize("outdated-page", tmp_path / "project")
     result = run_check(root, "--strict")
     assert result.returncode == 1
-    assert "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation (changed sections: step-one)" in result.stdout
+    assert (
+        "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation (changed sections: step-one)"
+        in result.stdout
+    )
     assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n")
 
 

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 from handbook.site_server import free_port, serve
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
 SITE_PATH = "/handbook/"
 
@@ -32,21 +32,24 @@ def test_linkchecker_finds_no_broken_link_or_anchor(tmp_path):
 # list it, so AnchorCheck silently goes missing and no anchor is checked. It only ever checks our
 # own server on 127.0.0.1 here, so it keeps the user it was started as.
 RUN_LINKCHECKER = (
-    "import sys, linkcheck.command.linkchecker as cli; "
-    "cli.drop_privileges = lambda: None; "
-    "sys.exit(cli.linkchecker())"
+    "import sys, linkcheck.command.linkchecker as cli; cli.drop_privileges = lambda: None; sys.exit(cli.linkchecker())"
 )
 
 
 def run_linkchecker(start_url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-c", RUN_LINKCHECKER, "--config", str(Path(__file__).with_name("linkcheckerrc")), start_url],
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", RUN_LINKCHECKER, "--config", str(Path(__file__).with_name("linkcheckerrc")), start_url],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_linkchecker_reports_a_missing_anchor_and_page(tmp_path):
     """Also proves AnchorCheck is active in this environment, without which the test above passes vacuously."""
     (tmp_path / "index.html").write_text(
-        '<!doctype html><title>t</title><a href="other.html#nowhere">a</a> <a href="gone.html">b</a>', encoding="utf-8")
+        '<!doctype html><title>t</title><a href="other.html#nowhere">a</a> <a href="gone.html">b</a>', encoding="utf-8"
+    )
     (tmp_path / "other.html").write_text('<!doctype html><title>o</title><h1 id="here">o</h1>', encoding="utf-8")
     (tmp_path / "404.html").write_text("<!doctype html><title>Not found</title>", encoding="utf-8")
     with serve(tmp_path, SITE_PATH) as base:

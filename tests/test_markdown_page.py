@@ -8,7 +8,11 @@ FRONT = "---\ntitle: T\ndescription: D.\n---\n\n"
 
 
 def test_headings_inside_nested_or_tilde_fences_are_code():
-    page = parse_page(FRONT + "# T\n\n````markdown\n```\n## Not a heading { #step-x }\n```\n````\n\n~~~\n```\n## Nor this\n~~~\n\n## Real\n\nText.\n")
+    page = parse_page(
+        FRONT
+        + "# T\n\n````markdown\n```\n## Not a heading { #step-x }\n```\n````\n\n"
+        + "~~~\n```\n## Nor this\n~~~\n\n## Real\n\nText.\n"
+    )
     assert [h.text for h in page.headings] == ["T", "Real"]
     assert page.unclosed_fence is None
 
@@ -19,12 +23,16 @@ def test_an_unclosed_fence_is_reported_where_it_opens():
 
 def test_wrapping_a_list_item_or_a_paragraph_keeps_the_paragraph_count():
     one_line = parse_page(FRONT + "# T\n\nPara one.\n\n- Item that is short.\n\nPara two.\n")
-    wrapped = parse_page(FRONT + "# T\n\nPara\none.\n\n- Item that\n  is wrapped.\n- Another item\nwith a lazy line.\n\nPara two.\n")
+    wrapped = parse_page(
+        FRONT + "# T\n\nPara\none.\n\n- Item that\n  is wrapped.\n- Another item\nwith a lazy line.\n\nPara two.\n"
+    )
     assert one_line.sections[1].paragraphs == wrapped.sections[1].paragraphs == 2
 
 
 def test_links_with_titles_references_and_code_spans():
-    page = parse_page(FRONT + "# T\n\n[a](a.md \"t\") [b](b.md 't') [c](c.md (t)) [d](<d e.md>) `[no](code.md)`\n\n[ref]: r.md#x\n")
+    page = parse_page(
+        FRONT + "# T\n\n[a](a.md \"t\") [b](b.md 't') [c](c.md (t)) [d](<d e.md>) `[no](code.md)`\n\n[ref]: r.md#x\n"
+    )
     assert [link.target for link in page.links] == ["a.md", "b.md", "c.md", "d e.md", "r.md#x"]
 
 

@@ -3,16 +3,7 @@ checker reports every page as untranslated, page by page."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build, scratch_copy
-from tests.helpers import run_check
-from tests.helpers import run_handbook
-
-
-
-
+from tests.helpers import run_check, run_handbook, run_mkdocs_build, scratch_copy
 
 
 def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry):
@@ -25,8 +16,10 @@ def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry
     checked = run_check(root)
     assert checked.returncode == 1
     reported = [line for line in checked.stdout.splitlines() if line.startswith("sv:")]
-    assert reported == [f"sv:docs/sv/{page}:1: untranslated: the whole page is the same as docs/en/{page}"
-                        for page in sorted(registry.pages)]
+    assert reported == [
+        f"sv:docs/sv/{page}:1: untranslated: the whole page is the same as docs/en/{page}"
+        for page in sorted(registry.pages)
+    ]
 
     built = run_mkdocs_build(root, tmp_path / "site")
     assert built.returncode == 0, built.stderr
@@ -35,7 +28,11 @@ def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry
 
 def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):
     root = scratch_copy(tmp_path / "project")
-    for locale, message in (("nb", "'nb' already exists"), ("x y", "is not a locale code"), ("zz", "no interface language 'zz'")):
+    for locale, message in (
+        ("nb", "'nb' already exists"),
+        ("x y", "is not a locale code"),
+        ("zz", "no interface language 'zz'"),
+    ):
         result = run_handbook(root, "new-locale", locale)
         assert result.returncode == 1 and message in result.stdout and result.stderr == ""
 

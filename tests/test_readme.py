@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.helpers import PROJECT_ROOT
-from tests.helpers import run_check
-from tests.helpers import scratch_copy
-from tests.helpers import edit
+from tests.helpers import PROJECT_ROOT, edit, run_check, scratch_copy
 
 STEPS = "docs/nb/recovery-steps.md"
 

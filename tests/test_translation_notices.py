@@ -7,9 +7,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.helpers import run_mkdocs_build
-from tests.helpers import scratch_copy
-from tests.helpers import edit, run_handbook
+from tests.helpers import edit, run_handbook, run_mkdocs_build, scratch_copy
 
 NOTICE_CLASS = "translation-notice"
 

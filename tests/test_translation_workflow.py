@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.helpers import edit, materialize_base, run_check, run_handbook
@@ -12,15 +11,12 @@ from tests.helpers import edit, materialize_base, run_check, run_handbook
 ENGLISH_STEPS = "docs/en/steps.md"
 
 
-
-
-
-
-
-
 def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_whitespace_only_edits_keep_the_translation_current(tmp_path):
@@ -102,8 +98,8 @@ def test_diff_without_git_history_is_a_clear_error(tmp_path):
 
 
 def test_a_stamp_that_looks_like_a_number_reads_back_as_a_hash():
-    from handbook.markdown_page import parse_page
     from handbook.freshness import SourceHashes, recorded_hashes, stamped_text
+    from handbook.markdown_page import parse_page
 
     numeric = SourceHashes("123456789012", {"step-one": "1e5000000000"})
     page = parse_page(stamped_text("---\ntitle: T\ndescription: D.\n---\n\n# T\n", numeric))

@@ -15,4 +15,6 @@ VENDORED = {
 
 @pytest.mark.parametrize("name, source", VENDORED.items())
 def test_vendored_file_matches_its_locked_package(name, source):
-    assert (VENDOR / name).read_bytes() == (PROJECT_ROOT / source).read_bytes(), f"run: cp {source} {VENDOR.relative_to(PROJECT_ROOT)}/{name}"
+    assert (VENDOR / name).read_bytes() == (PROJECT_ROOT / source).read_bytes(), (
+        f"run: cp {source} {VENDOR.relative_to(PROJECT_ROOT)}/{name}"
+    )

@@ -14,7 +14,9 @@ BROKEN_WORKFLOW = Path(__file__).parent / "fixtures" / "workflows" / "unpinned.y
 
 
 def tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(Path(sys.executable).with_name(name)), *args], capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [str(Path(sys.executable).with_name(name)), *args], capture_output=True, text=True, check=False
+    )
 
 
 def zizmor(path: Path) -> subprocess.CompletedProcess[str]:

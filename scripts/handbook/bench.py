@@ -16,13 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook.markdown_page import parse_page
-from handbook.project import load_project
-from handbook.rules import run_checks
-from handbook.page_weight import chromium_available, measure, median_bytes
-from handbook.registry import REGISTRY_FILE, load_registry
-from handbook.site_server import free_port
 from handbook.freshness import source_hashes, stamped_text
+from handbook.markdown_page import parse_page
+from handbook.page_weight import chromium_available, measure, median_bytes
+from handbook.project import load_project
+from handbook.registry import REGISTRY_FILE, Registry, load_registry
+from handbook.rules import run_checks
+from handbook.site_server import free_port
 
 SCALE_SIZES = (100, 250, 500)
 CHECK_REPEATS = 5
@@ -64,7 +64,9 @@ def build_seconds(root: Path, site_url: str, site: Path | None = None, strict: b
     """Wall time of one `mkdocs build` of `root` for `site_url` (into `site`, or a scratch folder)."""
     target = site or Path(tempfile.mkdtemp(prefix="bench-site-"))
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)] + (["--strict"] if strict else [])
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)] + (
+        ["--strict"] if strict else []
+    )
     start = time.perf_counter()
     result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - start
@@ -75,11 +77,20 @@ def build_seconds(root: Path, site_url: str, site: Path | None = None, strict: b
     return elapsed
 
 
+def registry_of(root: Path) -> Registry:
+    registry, problems = load_registry(root)
+    if registry is None:
+        raise SystemExit("bench: " + "; ".join(problem.format() for problem in problems))
+    return registry
+
+
 def vanilla_project(root: Path, target: Path, site_url: str) -> Path:
     """The same docs with a vanilla Material + static-i18n configuration."""
-    registry, _ = load_registry(root)
-    languages = "\n".join(f"        - {{locale: {code}, name: {code}{', default: true' if code == registry.default_locale else ''}}}"
-                          for code in registry.locales)
+    registry = registry_of(root)
+    languages = "\n".join(
+        f"        - {{locale: {code}, name: {code}{', default: true' if code == registry.default_locale else ''}}}"
+        for code in registry.locales
+    )
     shutil.copytree(root / "docs", target / "docs")
     config = VANILLA_CONFIG.replace("{site_url}", site_url).replace("{languages}", languages)
     (target / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -92,11 +103,12 @@ def generate_tree(source: Path, target: Path, page_count: int) -> Path:
     for name in RENDER_FILES:
         copy = shutil.copytree if (source / name).is_dir() else shutil.copyfile
         copy(source / name, target / name)
-    registry, _ = load_registry(source)
+    registry = registry_of(source)
     pages = [f"page-{number:04d}.md" for number in range(page_count)]
     concept_lines = [
         f"  - {{id: step-p{number:04d}-{index}, kind: step, page: {page}}}"
-        for number, page in enumerate(pages) for index in range(CONCEPTS_PER_PAGE)
+        for number, page in enumerate(pages)
+        for index in range(CONCEPTS_PER_PAGE)
     ]
     (target / REGISTRY_FILE).write_text(
         f"locales: [{', '.join(registry.locales)}]\nkinds:\n  step: {{prefix: step-, ordered: true}}\n"
@@ -106,9 +118,9 @@ def generate_tree(source: Path, target: Path, page_count: int) -> Path:
     for locale in registry.locales:
         (target / "docs" / locale).mkdir(parents=True)
     for number, page in enumerate(pages):
-        source = _synthetic_page(registry.default_locale, number)
-        (target / "docs" / registry.default_locale / page).write_text(source, encoding="utf-8")
-        hashes = source_hashes(parse_page(source))
+        english = _synthetic_page(registry.default_locale, number)
+        (target / "docs" / registry.default_locale / page).write_text(english, encoding="utf-8")
+        hashes = source_hashes(parse_page(english))
         for locale in registry.locales[1:]:
             translated = stamped_text(_synthetic_page(locale, number), hashes)
             (target / "docs" / locale / page).write_text(translated, encoding="utf-8")
@@ -121,18 +133,23 @@ def _synthetic_page(locale: str, number: int) -> str:
         sections.append(
             f"## Step {index} ({locale}) {{ #step-p{number:04d}-{index} }}\n\n"
             f"Text for step {index} of page {number} in {locale}, long enough to be a real paragraph.\n\n"
-            f"- First point ({locale} {number}).\n- Second point, see [the next page](page-{(number + 1) % 10:04d}.md).\n"
+            f"- First point ({locale} {number}).\n"
+            f"- Second point, see [the next page](page-{(number + 1) % 10:04d}.md).\n"
         )
-    return (f"---\ntitle: Page {number} {locale}\ndescription: Synthetic page {number} in {locale}.\n---\n\n"
-            f"# Page {number} ({locale})\n\nIntroduction in {locale}.\n\n" + "\n".join(sections))
+    return (
+        f"---\ntitle: Page {number} {locale}\ndescription: Synthetic page {number} in {locale}.\n---\n\n"
+        f"# Page {number} ({locale})\n\nIntroduction in {locale}.\n\n" + "\n".join(sections)
+    )
 
 
 def main(root: Path) -> int:
-    print(f"Benchmark (wall time; check = median of {CHECK_REPEATS} in-process runs; handbook builds = median of "
-          f"{BUILD_REPEATS}, interleaved with the vanilla builds; generated trees = one build each)")
+    print(
+        f"Benchmark (wall time; check = median of {CHECK_REPEATS} in-process runs; handbook builds = median of "
+        f"{BUILD_REPEATS}, interleaved with the vanilla builds; generated trees = one build each)"
+    )
     site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
-    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
-        scratch = Path(scratch)
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch_dir:
+        scratch = Path(scratch_dir)
         ours_site, vanilla_site = scratch / "ours-site", scratch / "vanilla-site"
         vanilla = vanilla_project(root, scratch / "vanilla", site_url)
         ours_times, vanilla_times = [], []
@@ -141,8 +158,10 @@ def main(root: Path) -> int:
             vanilla_times.append(build_seconds(vanilla, site_url, vanilla_site, strict=False))
         ours_build, vanilla_build = statistics.median(ours_times), statistics.median(vanilla_times)
         real_check = check_seconds(root)
-        print(f"Build: this site {ours_build:.2f} s, vanilla Material + static-i18n {vanilla_build:.2f} s "
-              f"(ratio {ours_build / vanilla_build:.2f}x)")
+        print(
+            f"Build: this site {ours_build:.2f} s, vanilla Material + static-i18n {vanilla_build:.2f} s "
+            f"(ratio {ours_build / vanilla_build:.2f}x)"
+        )
         print(f"Check: {real_check * 1000:.0f} ms = {real_check / ours_build:.1%} of this site's build time")
         print_page_weight(root, site_url, ours_site, vanilla_site)
         print_scale(root, scratch, site_url)
@@ -153,17 +172,23 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
     if not chromium_available():
         print("Page weight: skipped (no /usr/bin/chromium; `apt-get install chromium`)")
         return
-    registry, _ = load_registry(root)
+    registry = registry_of(root)
     stems = [page.removesuffix(".md") for page in registry.pages]
     prefixes = ["" if code == registry.default_locale else f"{code}/" for code in registry.locales]
     ours = measure(ours_site, site_url, [f"{prefix}{stem}.html" for prefix in prefixes for stem in stems])
-    vanilla = measure(vanilla_site, site_url,
-                      [f"{prefix}{'' if stem == 'index' else stem + '/'}" for prefix in prefixes for stem in stems])
+    vanilla = measure(
+        vanilla_site,
+        site_url,
+        [f"{prefix}{'' if stem == 'index' else stem + '/'}" for prefix in prefixes for stem in stems],
+    )
     ratio = median_bytes(ours) / median_bytes(vanilla)
-    print(f"First load (gzip bytes, median of {len(ours)} pages): this site {median_bytes(ours) / 1024:.1f} KiB, "
-          f"vanilla {median_bytes(vanilla) / 1024:.1f} KiB (ratio {ratio:.2f}x); requests to other hosts: "
-          f"this site {sum(w.third_party_requests for w in ours)}, vanilla {sum(w.third_party_requests for w in vanilla)} "
-          "(fonts from Google for vanilla: blocked here, so not in its bytes)")
+    print(
+        f"First load (gzip bytes, median of {len(ours)} pages): this site {median_bytes(ours) / 1024:.1f} KiB, "
+        f"vanilla {median_bytes(vanilla) / 1024:.1f} KiB (ratio {ratio:.2f}x); requests to other hosts: "
+        f"this site {sum(w.third_party_requests for w in ours)}, "
+        f"vanilla {sum(w.third_party_requests for w in vanilla)} "
+        "(fonts from Google for vanilla: blocked here, so not in its bytes)"
+    )
 
 
 def print_scale(root: Path, scratch: Path, site_url: str) -> None:
@@ -174,8 +199,11 @@ def print_scale(root: Path, scratch: Path, site_url: str) -> None:
         checked, built = check_seconds(tree), build_seconds(tree, site_url)
         _row(f"generated {size} pages x 2", checked, built, size * 2)
         per_page.append(checked / (size * 2))
-    print(f"Scaling: check time per page at {SCALE_SIZES[-1]} vs {SCALE_SIZES[0]} pages: {per_page[-1] / per_page[0]:.2f}x "
-          "(1.00x is perfectly linear)")
+    print(
+        f"Scaling: check time per page at {SCALE_SIZES[-1]} vs {SCALE_SIZES[0]} pages: "
+        f"{per_page[-1] / per_page[0]:.2f}x "
+        "(1.00x is perfectly linear)"
+    )
 
 
 def _row(label: str, checked: float, built: float, pages: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -54,7 +53,9 @@ def command_stamp(args: argparse.Namespace) -> int:
     if project is None:
         return fail(problems)
     if not args.pages and not args.all:
-        return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", "name the pages you updated, or use --all")])
+        return fail(
+            [Problem(source_folder(args.locale), 1, args.locale, "stamp", "name the pages you updated, or use --all")]
+        )
     names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
     pairs, problems = named_pairs(project, args.locale, names, "stamp")
     shown = {page.shown for pair in pairs for page in pair}
@@ -110,7 +111,13 @@ def command_diff(args: argparse.Namespace) -> int:
     english, translated = pairs[0]
     recorded = recorded_hashes(translated.parsed)
     if recorded is None:
-        return fail([translated.problem(1, "diff", "the page has no translation record; compare it with the whole English page")])
+        return fail(
+            [
+                translated.problem(
+                    1, "diff", "the page has no translation record; compare it with the whole English page"
+                )
+            ]
+        )
     if recorded.page == source_hashes(english.parsed).page:
         print(f"{translated.shown} is up to date with {english.shown} (revision {recorded.page}).")
         return 0
@@ -119,10 +126,19 @@ def command_diff(args: argparse.Namespace) -> int:
     except HistoryError as error:
         return fail([translated.problem(1, "diff", f"cannot read git history: {error}")])
     if found is None:
-        return fail([translated.problem(1, "diff", f"no commit of {english.shown} matches the recorded revision {recorded.page}")])
+        return fail(
+            [
+                translated.problem(
+                    1, "diff", f"no commit of {english.shown} matches the recorded revision {recorded.page}"
+                )
+            ]
+        )
     commit, old_text = found
     now = (args.root / english.shown).read_text(encoding="utf-8")
-    print(f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), which {translated.shown} translates")
+    print(
+        f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), "
+        f"which {translated.shown} translates"
+    )
     print(word_diff(old_text, now), end="")
     return 0
 
@@ -165,8 +181,10 @@ def command_new_locale(args: argparse.Namespace) -> int:
         return fail([Problem(source_folder(args.locale), 1, args.locale, "new-locale", str(error))])
     for path in written:
         print(f"wrote {path}")
-    print(f"Next: translate the pages in {source_folder(args.locale)}/ and the interface texts in mkdocs.yml, "
-          f"run `make check`, and when done remove '{args.locale}' from 'drafts' in concepts.yml.")
+    print(
+        f"Next: translate the pages in {source_folder(args.locale)}/ and the interface texts in mkdocs.yml, "
+        f"run `make check`, and when done remove '{args.locale}' from 'drafts' in concepts.yml."
+    )
     return 0
 
 
@@ -211,7 +229,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
     for name, function in COMMANDS.items():
         doc = function.__doc__ or ""
-        sub = commands.add_parser(name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+        sub = commands.add_parser(
+            name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
         add_arguments(name, sub)
         sub.set_defaults(function=function)
     return parser

@@ -32,7 +32,8 @@ def source_hashes(source: MarkdownPage) -> SourceHashes:
     """Hashes of an English page: the whole text, and each section with an explicit anchor."""
     sections = {
         heading.anchor: text_hash(heading.text + "\n" + "\n".join(source.concept_body(heading)))
-        for heading in source.headings if heading.anchor
+        for heading in source.headings
+        if heading.anchor
     }
     return SourceHashes(text_hash("\n".join(source.lines)), sections)
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from handbook.markdown_page import parse_page
 from handbook.freshness import source_hashes
+from handbook.markdown_page import parse_page
 
 
 class HistoryError(Exception):
@@ -20,8 +20,13 @@ class HistoryError(Exception):
 def _git(root: Path, *args: str) -> str:
     try:
         # Paths relative to `root` (it may be a subfolder of the repository), unquoted, in UTF-8.
-        result = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args],
-                                capture_output=True, text=True, encoding="utf-8", check=False)
+        result = subprocess.run(
+            ["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            check=False,
+        )
     except OSError as error:
         raise HistoryError(f"cannot run git: {error.strerror}") from error
     if result.returncode != 0:

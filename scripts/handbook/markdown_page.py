@@ -130,7 +130,8 @@ class MarkdownPage:
 
     def anchors(self) -> set[str]:
         """Every id a link may target: explicit anchors and the slugs of the other headings."""
-        found, used = set(), {}
+        found: set[str] = set()
+        used: dict[str, int] = {}
         for heading in self.headings:
             if heading.anchor:
                 found.add(heading.anchor)
@@ -185,7 +186,11 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     try:
         data, _ = load_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as error:
-        return {}, FrontMatterError(1 + yaml_error_line(error), f"invalid YAML: {yaml_error_message(error, 1)}"), end + 1
+        return (
+            {},
+            FrontMatterError(1 + yaml_error_line(error), f"invalid YAML: {yaml_error_message(error, 1)}"),
+            end + 1,
+        )
     if not isinstance(data, dict):
         return {}, FrontMatterError(2, "the front matter must be a mapping of keys to values"), end + 1
     return data, None, end + 1

@@ -38,7 +38,9 @@ def add_locale(root: Path, registry: Registry, locale: str) -> list[str]:
     if locale in registry.locales or (root / DOCS_DIR / locale).exists():
         raise NewLocaleError(f"'{locale}' already exists")
     if not theme_supports(locale):
-        raise NewLocaleError(f"the theme (Material) has no interface language '{locale}', so the site could not be built")
+        raise NewLocaleError(
+            f"the theme (Material) has no interface language '{locale}', so the site could not be built"
+        )
     source_dir, target_dir = root / DOCS_DIR / registry.default_locale, root / DOCS_DIR / locale
     missing = [name for name in registry.pages if not (source_dir / name).is_file()]
     if missing:
@@ -71,7 +73,7 @@ def _with_registry_locale(text: str, locale: str) -> str:
     match = LOCALES_LINE.search(text)
     if match is None:
         raise NewLocaleError(f"{REGISTRY_FILE} has no one-line 'locales: [...]' list to extend")
-    return text[: match.start()] + f"{match.group(1)}{match.group(2)}, {locale}{match.group(3)}" + text[match.end():]
+    return text[: match.start()] + f"{match.group(1)}{match.group(2)}, {locale}{match.group(3)}" + text[match.end() :]
 
 
 def _with_mkdocs_language(text: str, locale: str) -> str:
@@ -81,6 +83,7 @@ def _with_mkdocs_language(text: str, locale: str) -> str:
     if not items:
         raise NewLocaleError(f"{MKDOCS_FILE} lists no i18n languages ('- locale: …') to extend")
     last, match = items[-1]
+    assert match is not None
     indent = match.group(1)
     end = last + 1
     while end < len(lines) and (lines[end].startswith(indent + "  ") or not lines[end].strip()):

@@ -11,16 +11,25 @@ from __future__ import annotations
 import gzip
 import os
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from handbook.site_server import serve
 
 # Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
@@ -48,13 +57,11 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for path in pages:
             context = browser.new_context()
-            local, foreign = [], []
-            # The handlers close over this iteration's lists: they only run until the context closes
-            # below. (No default arguments: Playwright passes a route handler a second argument.)
-            context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)  # noqa: B023
-                          else (foreign.append(route.request.url), route.abort()))  # noqa: B023
+            local: list[Any] = []
+            foreign: list[str] = []
+            context.route("**/*", _first_party_only(base, foreign))
             page = context.new_page()
-            page.on("response", lambda response: local.append(response))  # noqa: B023
+            page.on("response", local.append)
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             total = sum(wire_size(r.body(), r.headers.get("content-type", "")) for r in local if r.ok)
@@ -62,6 +69,19 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
             context.close()
         browser.close()
     return weights
+
+
+def _first_party_only(base: str, foreign: list[str]) -> Callable[[Any], None]:
+    """A route handler that lets the site's own requests through and records and blocks the rest."""
+
+    def route(route: Any) -> None:
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            foreign.append(route.request.url)
+            route.abort()
+
+    return route
 
 
 def median_bytes(weights: list[PageWeight]) -> float:

@@ -31,7 +31,13 @@ class Problem:
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, escaped as GitHub's toolkit escapes them."""
         message = f"{self.rule}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        path = self.path.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+        path = (
+            self.path.replace("%", "%25")
+            .replace("\r", "%0D")
+            .replace("\n", "%0A")
+            .replace(":", "%3A")
+            .replace(",", "%2C")
+        )
         return f"::{self.severity} file={path},line={self.line}::{message}"
 
 

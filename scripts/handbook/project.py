@@ -88,8 +88,10 @@ def load_project(root: Path) -> tuple[Project | None, list[Problem]]:
 def read_project(root: Path, registry: Registry) -> Project:
     docs = root / DOCS_DIR
     locale_dirs = sorted(
-        entry.name for entry in (docs.iterdir() if docs.is_dir() else [])
-        if entry.is_dir() and is_locale_code(entry.name)
+        entry.name
+        for entry in (docs.iterdir() if docs.is_dir() else [])
+        if entry.is_dir()
+        and is_locale_code(entry.name)
         and (entry.name in registry.locales or any(entry.rglob("*.md")))  # not an images folder
     )
     termbase, loading_problems = load_termbase(root)

@@ -8,9 +8,9 @@ each with the registry's path and line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Callable
 from typing import Any
 
 from handbook.datafile import Lines, read_data_file
@@ -18,7 +18,6 @@ from handbook.locales import LOCALE_PATTERN
 from handbook.problems import ANY_LOCALE, Problem
 
 REGISTRY_FILE = "concepts.yml"
-
 
 
 @dataclass(frozen=True)
@@ -77,13 +76,21 @@ def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
 ProblemAt = Callable[[int, str], Problem]
 
 
-def _validate(path: Path, data: dict[str, Any], lines: Lines, problem: ProblemAt) -> tuple[Registry | None, list[Problem]]:
+def _validate(
+    path: Path, data: dict[str, Any], lines: Lines, problem: ProblemAt
+) -> tuple[Registry | None, list[Problem]]:
     problems: list[Problem] = []
     top = lines.of(data)
 
     locales = data.get("locales")
-    if not (isinstance(locales, list) and locales and all(isinstance(x, str) and re.fullmatch(LOCALE_PATTERN, x) for x in locales)):
-        problems.append(problem(top, "'locales' must be a non-empty list of locale codes such as en, nb or pt-BR (quote 'no')"))
+    if not (
+        isinstance(locales, list)
+        and locales
+        and all(isinstance(x, str) and re.fullmatch(LOCALE_PATTERN, x) for x in locales)
+    ):
+        problems.append(
+            problem(top, "'locales' must be a non-empty list of locale codes such as en, nb or pt-BR (quote 'no')")
+        )
         locales = []
     kinds = _read_kinds(data.get("kinds"), lines, top, problem, problems)
     pages = data.get("pages")
@@ -98,7 +105,12 @@ def _validate(path: Path, data: dict[str, Any], lines: Lines, problem: ProblemAt
     concepts = _read_concepts(data.get("concepts"), kinds, listed, lines, top, problem, problems)
     drafts = data.get("drafts", [])
     if not (isinstance(drafts, list) and all(x in locales[1:] for x in drafts)):
-        problems.append(problem(lines.of(drafts, top), "'drafts' must list locales of 'locales' other than the default (the languages still being translated)"))
+        problems.append(
+            problem(
+                lines.of(drafts, top),
+                "'drafts' must list locales of 'locales' other than the default (the languages still being translated)",
+            )
+        )
     if problems:
         return None, problems
     registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages or ()), tuple(concepts), tuple(drafts))
@@ -116,15 +128,29 @@ def _read_kinds(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: 
         return {}
     kinds: dict[str, Kind] = {}
     for name, spec in raw.items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("prefix"), str) or not isinstance(spec.get("ordered", False), bool):
-            problems.append(problem(lines.of(raw), f"kind '{name}' needs a 'prefix' and, if given, 'ordered: true' or 'ordered: false'"))
+        if (
+            not isinstance(spec, dict)
+            or not isinstance(spec.get("prefix"), str)
+            or not isinstance(spec.get("ordered", False), bool)
+        ):
+            problems.append(
+                problem(
+                    lines.of(raw), f"kind '{name}' needs a 'prefix' and, if given, 'ordered: true' or 'ordered: false'"
+                )
+            )
             continue
         kinds[name] = Kind(name, spec["prefix"], bool(spec.get("ordered", False)))
     return kinds
 
 
 def _read_concepts(
-    raw: Any, kinds: dict[str, Kind], pages: set[str] | None, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]
+    raw: Any,
+    kinds: dict[str, Kind],
+    pages: set[str] | None,
+    lines: Lines,
+    top: int,
+    problem: ProblemAt,
+    problems: list[Problem],
 ) -> list[Concept]:
     if not isinstance(raw, list) or not raw:
         problems.append(problem(top, "'concepts' must be a non-empty list"))

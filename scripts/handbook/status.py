@@ -57,6 +57,10 @@ def status_table(statuses: list[LocaleStatus], headers: dict[str, str]) -> str:
     columns = ["locale", *STATES, "concepts"]
     lines = ["| " + " | ".join(headers.get(c, c) for c in columns) + " |", "|" + " --- |" * len(columns)]
     for status in statuses:
-        cells = [status.locale, *(str(status.count(state)) for state in STATES), f"{status.concepts_present}/{status.concepts_total}"]
+        cells = [
+            status.locale,
+            *(str(status.count(state)) for state in STATES),
+            f"{status.concepts_present}/{status.concepts_total}",
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

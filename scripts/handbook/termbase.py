@@ -7,8 +7,8 @@ as a glossary. Loading never raises on bad input: it returns problems with the f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +82,9 @@ def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: 
         return
     for entry in raw:
         line = lines.of(entry, top)
-        words = {key: value for key, value in entry.items() if key not in TERM_LISTS} if isinstance(entry, dict) else None
+        words = (
+            {key: value for key, value in entry.items() if key not in TERM_LISTS} if isinstance(entry, dict) else None
+        )
         if words is None or not all(isinstance(value, (str, int)) for value in words.values()):
             problems.append(problem(line, "each term maps locale codes to words"))
             continue
@@ -90,17 +92,25 @@ def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: 
         yield Term({str(k): str(v) for k, v in words.items()}, lists["variants"], lists["synonyms"], line)
 
 
-def _locale_lists(raw: Any, key: str, line: int, problem: ProblemAt, problems: list[Problem]) -> dict[str, tuple[str, ...]]:
+def _locale_lists(
+    raw: Any, key: str, line: int, problem: ProblemAt, problems: list[Problem]
+) -> dict[str, tuple[str, ...]]:
     """`variants` or `synonyms` of a term: locale -> words."""
     if raw is None:
         return {}
-    if not isinstance(raw, dict) or not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in raw.values()):
-        problems.append(problem(line, f"'{key}' must map locale codes to lists of words, e.g. {{nb: [word, other word]}}"))
+    if not isinstance(raw, dict) or not all(
+        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in raw.values()
+    ):
+        problems.append(
+            problem(line, f"'{key}' must map locale codes to lists of words, e.g. {{nb: [word, other word]}}")
+        )
         return {}
     return {str(locale): tuple(words) for locale, words in raw.items()}
 
 
-def _read_forbidden(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]) -> dict[str, tuple[ForbiddenWord, ...]]:
+def _read_forbidden(
+    raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]
+) -> dict[str, tuple[ForbiddenWord, ...]]:
     if not isinstance(raw, dict):
         problems.append(problem(top, "'forbidden' must map each locale to a list of {word, use, why}"))
         return {}
@@ -110,7 +120,9 @@ def _read_forbidden(raw: Any, lines: Lines, top: int, problem: ProblemAt, proble
             problems.append(problem(lines.of(raw), f"'forbidden: {locale}' must be a list of {{word, use, why}}"))
         words = []
         for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and all(isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")):
+            if isinstance(entry, dict) and all(
+                isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")
+            ):
                 compounds = entry.get("compounds", True) is not False
                 words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", "")), compounds))
             else:

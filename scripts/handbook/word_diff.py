@@ -51,6 +51,6 @@ def _change(removed: str, added: str) -> str:
     """One change, marked, with the spaces around it kept outside the marks."""
     text = removed if removed.strip() else added
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     marks = (f"[-{removed.strip()}-]" if removed.strip() else "") + (f"{{+{added.strip()}+}}" if added.strip() else "")
     return lead + marks + trail

@@ -6,7 +6,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
 
-class HandbookConfig(Config):
+class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     # Page markers the plugin replaces with generated tables.
     status_marker = c.Type(str, default="<!-- translation-status -->")
     terms_marker = c.Type(str, default="<!-- termbase -->")

@@ -14,7 +14,11 @@ from __future__ import annotations
 import html
 import re
 
-TASK_ITEM = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control"><input type="checkbox")([^>]*>.*?</label>)(.*?)(?=</li>|<ul|<ol)', re.DOTALL)
+TASK_ITEM = re.compile(
+    r'(<li class="task-list-item">\s*<label class="task-list-control"><input type="checkbox")'
+    r"([^>]*>.*?</label>)(.*?)(?=</li>|<ul|<ol)",
+    re.DOTALL,
+)
 TAG = re.compile(r"<[^>]+>")
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 ARTICLE = '<article class="md-content__inner md-typeset">'

@@ -38,10 +38,16 @@ def _term_row(term: Term, locales: list[str], page_locale: str) -> str:
 
 def avoid_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
     """The termbase's forbidden words, with the word to use instead."""
-    rows = [f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} |", "| --- | --- | --- |"]
+    rows = [
+        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} |",
+        "| --- | --- | --- |",
+    ]
     for code, words in project.termbase.forbidden.items():
-        rows += [f"| {names.get(code, code)} | {in_language(word.word, code, page_locale)} | {in_language(word.use, code, page_locale)} |"
-                 for word in words]
+        rows += [
+            f"| {names.get(code, code)} | {in_language(word.word, code, page_locale)} "
+            f"| {in_language(word.use, code, page_locale)} |"
+            for word in words
+        ]
     return "\n".join(rows)
 
 

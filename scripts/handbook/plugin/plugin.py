@@ -21,20 +21,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
+from handbook.plugin import dates, markup, notices, search_index, signals
+from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE
 from handbook.rules.front_matter import front_matter_problems
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
-from handbook.plugin import dates, markup, notices, search_index, signals
-from handbook.plugin.config import HandbookConfig
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 NOT_FOUND = "404.html"
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
 
 
-class HandbookPlugin(BasePlugin[HandbookConfig]):
+class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         self.project: Project | None = None
         self.dates: dict[str, str] = {}
@@ -140,7 +140,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):
         # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
         registry = self.loaded().registry
         if self.locale(config) == registry.default_locale:
-            self.default_404 = markup.valid(signals.absolute_alternates(output_content, config.site_url or "", registry.default_locale, registry.drafts))
+            self.default_404 = markup.valid(
+                signals.absolute_alternates(
+                    output_content, config.site_url or "", registry.default_locale, registry.drafts
+                )
+            )
         return self.default_404 or output_content
 
     # --- the whole site, after the last locale -------------------------------------------------
@@ -159,11 +163,15 @@ def check_settings(project: Project, i18n: Any) -> None:
     """The i18n plugin's languages are the registry's locales, and it never falls back to English."""
     declared = [language.locale for language in i18n.config.languages]
     if declared != list(project.registry.locales):
-        raise PluginError(f"mkdocs.yml: the i18n languages ({', '.join(declared)}) must be the locales of {REGISTRY_FILE} "
-                          f"({', '.join(project.registry.locales)}), in the same order")
+        raise PluginError(
+            f"mkdocs.yml: the i18n languages ({', '.join(declared)}) must be the locales of {REGISTRY_FILE} "
+            f"({', '.join(project.registry.locales)}), in the same order"
+        )
     if i18n.config.fallback_to_default:
-        raise PluginError("mkdocs.yml: the i18n plugin's fallback_to_default must be false: "
-                          "a missing translation is an error, never a silent English page")
+        raise PluginError(
+            "mkdocs.yml: the i18n plugin's fallback_to_default must be false: "
+            "a missing translation is an error, never a silent English page"
+        )
 
 
 def not_found_strings(config: MkDocsConfig, i18n: Any) -> dict[str, dict[str, str]]:
@@ -172,5 +180,7 @@ def not_found_strings(config: MkDocsConfig, i18n: Any) -> dict[str, dict[str, st
     for language in i18n.config.languages:
         texts = (language.extra or {}).get("handbook") if not language.default else config.extra.get("handbook")
         texts = {**config.extra.get("handbook", {}), **(texts or {})}
-        strings[language.locale] = {key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts}
+        strings[language.locale] = {
+            key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts
+        }
     return strings

@@ -46,7 +46,7 @@ def split_index(merged: dict[str, Any], locale: str, locales: list[str], default
     """The entries of one locale, with locations relative to that locale's root."""
     prefix = url_prefix(locale, default)
     docs = [
-        {**doc, "location": doc["location"][len(prefix):]}
+        {**doc, "location": doc["location"][len(prefix) :]}
         for doc in merged["docs"]
         if locale_of_url(doc["location"], locales, default) == locale
     ]

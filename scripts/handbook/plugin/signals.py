@@ -42,7 +42,7 @@ def absolute_alternates(output: str, base_url: str, default: str, drafts: tuple[
     tags = "".join(f'    <link rel="alternate" hreflang="{lang}" href="{href}">\n' for href, lang in absolute)
     first = ALTERNATE_LINK.search(output)
     assert first is not None
-    return output[: first.start()] + tags + ALTERNATE_LINK.sub("", output[first.start():])
+    return output[: first.start()] + tags + ALTERNATE_LINK.sub("", output[first.start() :])
 
 
 def noindex(output: str) -> str:
@@ -71,14 +71,18 @@ def write_sitemaps(site: Path, registry: Registry, site_url: str, dates: dict[st
 
 
 def write_sitemap(path: Path, entries: list[SitemapEntry]) -> None:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
     for entry in entries:
         lines.append(f"  <url>\n    <loc>{escape(entry['loc'])}</loc>")
         if entry["lastmod"]:
             lines.append(f"    <lastmod>{entry['lastmod']}</lastmod>")
-        lines += [f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
-                  for lang, href in entry["alternates"].items()]
+        lines += [
+            f'    <xhtml:link rel="alternate" hreflang="{lang}" href="{escape(href)}"/>'
+            for lang, href in entry["alternates"].items()
+        ]
         lines.append("  </url>")
     lines.append("</urlset>\n")
     data = "\n".join(lines).encode("utf-8")

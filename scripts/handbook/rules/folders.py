@@ -13,10 +13,23 @@ def check_locale_folders(project: Project) -> Iterator[Problem]:
     """Every registry locale has a folder under docs/, and every locale folder is in the registry."""
     for locale in project.registry.locales:
         if locale not in project.locale_dirs:
-            yield Problem(source_folder(locale), 1, locale, "locale-missing", f"the locale folder is missing (concepts.yml lists '{locale}')")
+            yield Problem(
+                source_folder(locale),
+                1,
+                locale,
+                "locale-missing",
+                f"the locale folder is missing (concepts.yml lists '{locale}')",
+            )
     for locale in project.locale_dirs:
         if locale not in project.registry.locales:
-            yield Problem(source_folder(locale), 1, locale, "locale-unknown", f"'{locale}' holds pages but is not in the registry's locales: add it to 'locales' in concepts.yml and to the languages in mkdocs.yml (`handbook new-locale {locale}` does both for a new language)")
+            yield Problem(
+                source_folder(locale),
+                1,
+                locale,
+                "locale-unknown",
+                f"'{locale}' holds pages but is not in the registry's locales: add it to 'locales' in concepts.yml "
+                f"and to the languages in mkdocs.yml (`handbook new-locale {locale}` does both for a new language)",
+            )
 
 
 def check_page_parity(project: Project) -> Iterator[Problem]:
@@ -33,4 +46,8 @@ def check_page_parity(project: Project) -> Iterator[Problem]:
                 yield Problem(source_path(locale, name), 1, locale, "page-missing", f"page is missing ({where})")
     for (locale, name), page in sorted(project.pages.items()):
         if name not in listed and locale in registry.locales:
-            yield page.problem(1, "page-orphan", "page is not in the registry's page list (concepts.yml), so no other locale has to have it")
+            yield page.problem(
+                1,
+                "page-orphan",
+                "page is not in the registry's page list (concepts.yml), so no other locale has to have it",
+            )

@@ -29,4 +29,9 @@ def front_matter_problems(page: LocalePage) -> Iterator[Problem]:
         if not isinstance(value, str) or not value.strip():
             yield page.problem(parsed.front_matter_line(key), "front-matter", f"'{key}' is missing or empty")
     if RECORD_KEY in parsed.front_matter and recorded_hashes(parsed) is None:
-        yield page.problem(parsed.front_matter_line(RECORD_KEY), "front-matter", f"'{RECORD_KEY}' must be {{source: \"<hash>\", sections: {{<anchor>: \"<hash>\"}}}}: run `handbook stamp {page.locale} {page.name}` to rewrite it")
+        yield page.problem(
+            parsed.front_matter_line(RECORD_KEY),
+            "front-matter",
+            f'\'{RECORD_KEY}\' must be {{source: "<hash>", sections: {{<anchor>: "<hash>"}}}}: '
+            f"run `handbook stamp {page.locale} {page.name}` to rewrite it",
+        )

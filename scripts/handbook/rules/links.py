@@ -2,57 +2,57 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from pathlib import PurePosixPath
-from urllib.parse import unquote
 
 from handbook.locales import source_folder
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
-
-SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+from handbook.rules.concepts import missing_in_english
+from handbook.rules.structure import heading_fixes
+from handbook.targets import EXTERNAL, link_target
 
 
 def check_links(project: Project) -> Iterator[Problem]:
     """Every relative link and #anchor resolves to a page and heading of the same locale."""
+    folded = FoldedAnchors(project)
     for locale in project.registry.locales:
         for page in project.pages_of(locale):
             for link in page.parsed.links:
-                message = _broken_link(project, page, link.target)
+                message = _broken_link(project, page, link.target, folded)
                 if message:
                     yield page.problem(link.line, "link", message)
 
 
-def _broken_link(project: Project, page: LocalePage, target: str) -> str | None:
-    if SCHEME.match(target) or target.startswith("//"):
+class FoldedAnchors:
+    """Anchors whose absence another rule reports, listing the links that break: a missing concept
+    heading, or a translated heading that lost its anchor. Their links are not reported again."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.known: dict[tuple[str, str], set[str]] = {}
+
+    def __contains__(self, where: tuple[str, str, str]) -> bool:
+        locale, name, anchor = where
+        if (locale, name) not in self.known:
+            fixes = {fix.anchor for fix in heading_fixes(self.project, locale, name) if fix.anchor}
+            self.known[(locale, name)] = fixes | missing_in_english(self.project, name)
+        return anchor in self.known[(locale, name)]
+
+
+def _broken_link(project: Project, page: LocalePage, target: str, folded: FoldedAnchors) -> str | None:
+    if EXTERNAL.match(target):
         return None
-    path_part, _, anchor = target.partition("#")
-    path_part = unquote(path_part.partition("?")[0])
-    if path_part.startswith("/"):
+    if target.partition("#")[0].startswith("/"):
         return f"'{target}' is an absolute path; link to the Markdown file relatively"
-    name = _resolve(page.name, path_part) if path_part else page.name
-    if name is None:
+    resolved = link_target(page.name, target)
+    if resolved is None:
         return f"'{target}' points outside the locale folder"
+    name, anchor = resolved
     linked = project.page(page.locale, name)
     if linked is None:
         if (project.root / source_folder(page.locale) / name).exists():
             return None  # an image or other asset
         return f"'{target}': no page {name} in {source_folder(page.locale)}/"
-    if anchor and anchor not in linked.parsed.anchors():
+    if anchor and anchor not in linked.parsed.anchors() and (page.locale, name, anchor) not in folded:
         return f"'{target}': {name} has no heading with anchor '#{anchor}'"
     return None
-
-
-def _resolve(from_page: str, relative: str) -> str | None:
-    parts: list[str] = []
-    for part in (PurePosixPath(from_page).parent / relative).parts:
-        if part == "..":
-            if not parts:
-                return None
-            parts.pop()
-        elif part != ".":
-            parts.append(part)
-    return "/".join(parts)
-
-

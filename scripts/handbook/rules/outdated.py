@@ -12,7 +12,8 @@ from handbook.rules.untranslated import is_untranslated
 
 
 def check_outdated(project: Project) -> Iterator[Problem]:
-    """Each translation records the English revision it translates, and that revision is current (a warning; an error with --strict)."""
+    """Each translation records the English revision it translates, and that revision is current
+    (a warning; an error with --strict)."""
     for source, page in project.pairs():
         recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
         malformed = recorded is None and RECORD_KEY in page.parsed.front_matter
@@ -21,10 +22,19 @@ def check_outdated(project: Project) -> Iterator[Problem]:
         line = page.parsed.front_matter_line(RECORD_KEY)
         stamp = f"`handbook stamp {page.locale} {page.name}`"
         if recorded is None:
-            yield page.problem(line, "outdated", f"no record of the English revision translated; when the page is translated, run {stamp}", "warning")
+            yield page.problem(
+                line,
+                "outdated",
+                f"no record of the English revision translated; when the page is translated, run {stamp}",
+                "warning",
+            )
         elif recorded.page != current.page:
             changed = changed_sections(recorded, current)
             what = f"changed sections: {', '.join(changed)}" if changed else "changes outside the anchored sections"
-            yield page.problem(line, "outdated", f"{source.shown} changed since this translation ({what}); see `handbook diff {page.locale} {page.name}`, update the page, then run {stamp}", "warning")
-
-
+            yield page.problem(
+                line,
+                "outdated",
+                f"{source.shown} changed since this translation ({what}); "
+                f"see `handbook diff {page.locale} {page.name}`, update the page, then run {stamp}",
+                "warning",
+            )

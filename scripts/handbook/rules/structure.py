@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 from handbook.markdown_page import Heading, MarkdownPage, Section
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
+from handbook.targets import link_target
 
 
 def check_code_fences(project: Project) -> Iterator[Problem]:
@@ -16,31 +18,141 @@ def check_code_fences(project: Project) -> Iterator[Problem]:
     for locale in project.registry.locales:
         for page in project.pages_of(locale):
             if page.parsed.unclosed_fence:
-                yield page.problem(page.parsed.unclosed_fence, "code-fence", "this code fence is never closed, so the rest of the page is read as code")
-
+                yield page.problem(
+                    page.parsed.unclosed_fence,
+                    "code-fence",
+                    "this code fence is never closed, so the rest of the page is read as code",
+                )
 
 
 def check_structure(project: Project) -> Iterator[Problem]:
-    """Each translated page has the default locale's headings, and per section the same list items, admonitions and paragraphs."""
-    for source, page in project.pairs():
-        yield from _compare_structure(source, page)
+    """Each translated page has the default locale's headings, and per section the same list items,
+    admonitions and paragraphs. A heading that lost or changed its anchor, or is missing, is one
+    problem at the line to fix, with the links that break because of it."""
+    for english, translated in project.pairs():
+        alignment = align(english, translated)
+        for twin, section in alignment.matched:
+            yield from _compare_section(english, twin, translated, section)
+        for slip in alignment.slips:
+            assert slip.translated is not None
+            yield from _compare_section(english, slip.english, translated, slip.translated)
+            yield translated.problem(
+                slip.line, slip.rule(project), slip.message(english) + _breaks(project, translated, slip)
+            )
+        for gap in alignment.missing:
+            yield translated.problem(
+                gap.line, gap.rule(project), gap.message(english) + _breaks(project, translated, gap)
+            )
+        for section in alignment.extra:
+            assert section.heading is not None
+            yield translated.problem(
+                section.heading.line, "structure", f"heading {describe(section.heading)} is not in {english.shown}"
+            )
+        yield from _compare_section(english, english.parsed.sections[0], translated, translated.parsed.sections[0])
 
 
-def _compare_structure(source: LocalePage, page: LocalePage) -> Iterator[Problem]:
-    english = [s for s in source.parsed.sections if s.heading]
-    translated_sections = [s for s in page.parsed.sections if s.heading]
-    matcher = difflib.SequenceMatcher(a=[s.heading.signature for s in english], b=[s.heading.signature for s in translated_sections], autojunk=False)
+NEVER_TRANSLATED = "anchors are never translated"
+
+
+@dataclass(frozen=True)
+class HeadingFix:
+    """An English heading the translation lacks, where it goes, and the translated heading
+    that stands in its place with another anchor (a slip), if any."""
+
+    english: Section
+    line: int
+    translated: Section | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        return self.english.heading.anchor if self.english.heading else None
+
+    def rule(self, project: Project) -> str:
+        anchor = self.anchor
+        return "concept-missing" if anchor and project.registry.kind_of_anchor(anchor) else "structure"
+
+    def message(self, english: LocalePage) -> str:
+        heading = self.english.heading
+        assert heading is not None
+        where = f"{english.shown}:{heading.line}"
+        if self.translated is None:
+            return f"missing heading {describe(heading)} ({where}): add it here"
+        ours = self.translated.heading
+        assert ours is not None
+        if not ours.anchor:
+            return f"put {{ #{heading.anchor} }} back on this heading ({where} has it; {NEVER_TRANSLATED})"
+        return f"the anchor {{ #{ours.anchor} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
+
+
+@dataclass
+class Alignment:
+    matched: list[tuple[Section, Section]] = field(default_factory=list)
+    slips: list[HeadingFix] = field(default_factory=list)
+    missing: list[HeadingFix] = field(default_factory=list)
+    extra: list[Section] = field(default_factory=list)
+
+    def fixes(self) -> list[HeadingFix]:
+        return self.slips + self.missing
+
+
+def align(english: LocalePage, translated: LocalePage) -> Alignment:
+    """Pair the headed sections of a translation with the English ones by level and anchor."""
+    theirs = [s for s in english.parsed.sections if s.heading]
+    ours = [s for s in translated.parsed.sections if s.heading]
+    matcher = difflib.SequenceMatcher(
+        a=[_signature(s) for s in theirs], b=[_signature(s) for s in ours], autojunk=False
+    )
+    alignment = Alignment()
+    end = max(1, len(translated.parsed.lines))
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         if tag == "equal":
-            for original, translated in zip(english[a0:a1], translated_sections[b0:b1], strict=True):
-                yield from _compare_section(source, original, page, translated)
+            alignment.matched += list(zip(theirs[a0:a1], ours[b0:b1], strict=True))
             continue
-        for section in english[a0:a1]:
-            line = translated_sections[b0].heading.line if b0 < len(translated_sections) else max(1, len(page.parsed.lines))
-            yield page.problem(line, "structure", f"missing heading {describe(section.heading)} ({source.shown}:{section.heading.line})")
-        for section in translated_sections[b0:b1]:
-            yield page.problem(section.heading.line, "structure", f"heading {describe(section.heading)} is not in {source.shown}")
-    yield from _compare_section(source, source.parsed.sections[0], page, page.parsed.sections[0])
+        missing, extra = list(theirs[a0:a1]), list(ours[b0:b1])
+        while missing and extra and _level(missing[0]) == _level(extra[0]):
+            alignment.slips.append(HeadingFix(missing[0], _line(extra[0]), extra[0]))
+            missing, extra = missing[1:], extra[1:]
+        at = _line(ours[b1]) if b1 < len(ours) else end
+        alignment.missing += [HeadingFix(section, _line(extra[0]) if extra else at) for section in missing]
+        alignment.extra += extra
+    return alignment
+
+
+def heading_fixes(project: Project, locale: str, name: str) -> list[HeadingFix]:
+    """The headings a translated page lacks or carries with the wrong anchor (for other rules to fold in)."""
+    pair = project.pair(locale, name) if locale != project.registry.default_locale else None
+    return align(*pair).fixes() if pair else []
+
+
+def _breaks(project: Project, page: LocalePage, fix: HeadingFix) -> str:
+    anchor = fix.anchor
+    found = links_to(project, page.locale, page.name, anchor) if anchor else []
+    return f"; until then these links to it break: {', '.join(found)}" if found else ""
+
+
+def links_to(project: Project, locale: str, name: str, anchor: str) -> list[str]:
+    """Where the pages of `locale` link to `name#anchor`, as path:line."""
+    found = []
+    for page in project.pages_of(locale):
+        for link in page.parsed.links:
+            if link_target(page.name, link.target) == (name, anchor):
+                found.append(f"{page.shown}:{link.line}")
+    return found
+
+
+def _signature(section: Section) -> str:
+    assert section.heading is not None
+    return section.heading.signature
+
+
+def _level(section: Section) -> int:
+    assert section.heading is not None
+    return section.heading.level
+
+
+def _line(section: Section) -> int:
+    assert section.heading is not None
+    return section.heading.line
 
 
 def _compare_section(source: LocalePage, original: Section, page: LocalePage, translated: Section) -> Iterator[Problem]:
@@ -51,12 +163,31 @@ def _compare_section(source: LocalePage, original: Section, page: LocalePage, tr
         expected, actual = getattr(original, what), getattr(translated, what)
         if expected != actual:
             label = what.replace("_", " ").removesuffix("s")
-            yield page.problem(line, "structure", f"section {where} has {_count(actual, label)}; {source.shown}:{source_line} has {expected}")
+            yield page.problem(
+                line,
+                "structure",
+                f"section {where} has {_count(actual, label)}; {source.shown}:{source_line} has {expected}",
+            )
     english_links, translated_links = _section_links(source.parsed, original), _section_links(page.parsed, translated)
     if english_links != translated_links:
-        missing, extra = sorted(set(english_links) - set(translated_links)), sorted(set(translated_links) - set(english_links))
-        detail = "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "", f"not in English: {', '.join(extra)}" if extra else "") if part) or "a different number of the same links"
-        yield page.problem(line, "structure", f"section {where} links differently from {source.shown}:{source_line} ({detail})")
+        missing, extra = (
+            sorted(set(english_links) - set(translated_links)),
+            sorted(set(translated_links) - set(english_links)),
+        )
+        detail = (
+            "; ".join(
+                part
+                for part in (
+                    f"missing {', '.join(missing)}" if missing else "",
+                    f"not in English: {', '.join(extra)}" if extra else "",
+                )
+                if part
+            )
+            or "a different number of the same links"
+        )
+        yield page.problem(
+            line, "structure", f"section {where} links differently from {source.shown}:{source_line} ({detail})"
+        )
 
 
 def _section_links(parsed: MarkdownPage, section: Section) -> list[str]:
@@ -72,5 +203,3 @@ def describe(heading: Heading) -> str:
     hashes = "#" * heading.level
     anchor = f" {{ #{heading.anchor} }}" if heading.anchor else ""
     return f"'{hashes} {heading.text}{anchor}'"
-
-

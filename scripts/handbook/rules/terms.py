@@ -13,8 +13,18 @@ from handbook.termbase import TERMBASE_FILE
 def check_forbidden_terms(project: Project) -> Iterator[Problem]:
     """No page uses a word the termbase forbids for its locale, not even inside a compound."""
     for locale in sorted(set(project.termbase.forbidden) - set(project.registry.locales), key=str):
-        hint = " (YAML reads an unquoted no, yes, on or off as true or false: quote the code)" if isinstance(locale, bool) else ""
-        yield Problem(TERMBASE_FILE, project.termbase.forbidden_line, ANY_LOCALE, "termbase", f"'forbidden' lists words for '{locale}', which is not a locale in concepts.yml{hint}")
+        hint = (
+            " (YAML reads an unquoted no, yes, on or off as true or false: quote the code)"
+            if isinstance(locale, bool)
+            else ""
+        )
+        yield Problem(
+            TERMBASE_FILE,
+            project.termbase.forbidden_line,
+            ANY_LOCALE,
+            "termbase",
+            f"'forbidden' lists words for '{locale}', which is not a locale in concepts.yml{hint}",
+        )
     for locale in project.registry.locales:
         words = project.termbase.forbidden.get(locale, ())
         for page in project.pages_of(locale) if words else ():
@@ -23,8 +33,9 @@ def check_forbidden_terms(project: Project) -> Iterator[Problem]:
                     for match in word.pattern.finditer(text):
                         found = match.group(0)
                         inside = f" contains '{word.word}'" if found.lower() != word.word.lower() else ""
-                        yield page.problem(number, "forbidden-term", f"'{found}'{inside}: use '{word.use}' ({word.why})")
-
+                        yield page.problem(
+                            number, "forbidden-term", f"'{found}'{inside}: use '{word.use}' ({word.why})"
+                        )
 
 
 def check_term_variants(project: Project) -> Iterator[Problem]:
@@ -32,10 +43,13 @@ def check_term_variants(project: Project) -> Iterator[Problem]:
     for term in project.termbase.terms:
         for locale, variants in term.variants.items():
             preferred = term.get(locale)
-            patterns = [(variant, re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.IGNORECASE)) for variant in variants]
+            patterns = [re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.IGNORECASE) for variant in variants]
             for page in project.pages_of(locale):
                 for number, text in page.parsed.reader_lines():
-                    for variant, pattern in patterns:
+                    for pattern in patterns:
                         for match in pattern.finditer(text):
-                            message = f"'{match.group(0)}' is a variant of the termbase term '{preferred}': write '{preferred}' (termbase.yml line {term.line})"
+                            message = (
+                                f"'{match.group(0)}' is a variant of the termbase term '{preferred}': "
+                                f"write '{preferred}' (termbase.yml line {term.line})"
+                            )
                             yield page.problem(number, "term-variant", message)
