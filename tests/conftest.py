@@ -42,4 +42,11 @@ def built_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("site")
     result = run_mkdocs_build(PROJECT_ROOT, site)
     assert result.returncode == 0, result.stderr
+    (site.parent / f"{site.name}.log").write_text(result.stderr, encoding="utf-8")
     return site
+
+
+@pytest.fixture(scope="session")
+def build_log(built_site) -> str:
+    """What the strict build of this project printed."""
+    return (built_site.parent / f"{built_site.name}.log").read_text(encoding="utf-8")

@@ -3,13 +3,14 @@ and every registry concept as an anchor on its page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import PROJECT_ROOT, run_mkdocs_build, scratch_copy
 
 
 def locale_dir(site: Path, registry, locale: str) -> Path:
@@ -90,3 +91,42 @@ def test_built_html_has_no_concept_ids_beyond_the_registry(built_site, registry,
         for element in soup(built_site, registry, locale, page).find_all(id=True):
             if registry.kind_of_anchor(element["id"]) is not None:
                 assert element["id"] in known, f"{locale}/{page}: {element['id']}"
+
+
+def test_the_build_log_shows_no_known_noise(build_log):
+    """Only real warnings: static-i18n's lunr.js notice, its dump of `extra` and its link advice are dropped."""
+    assert "Building documentation to directory" in build_log  # the log was captured
+    for noise in ("is not supported by lunr.js", "config 'extra' with", "should be an absolute path"):
+        assert noise not in build_log
+
+
+def test_broken_front_matter_stops_the_build_with_the_checkers_message(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    page = root / "docs" / "nb" / "recovery-steps.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        re.sub(r'^description: "(.*)"$', r"description: Slik gjør du det: \1", text, count=1, flags=re.M),
+        encoding="utf-8",
+    )
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "nb:docs/nb/recovery-steps.md:3: front-matter: invalid YAML: mapping values are not allowed in this context "
+        '(a value that contains ": " must be wrapped in "double quotes")'
+    ) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "nb" / "recovery-steps.html").exists()  # no page shows raw front matter
+
+
+@pytest.mark.parametrize("locale, other", [("en", "nb"), ("nb", "en")])
+def test_glossary_marks_terms_in_another_language(built_site, registry, locale, other):
+    """WCAG 3.1.2, language of parts: a screen reader must read each term in its own language."""
+    page = soup(built_site, registry, locale, "glossary.md")
+    table = page.find("table")
+    column = [th.get_text() for th in table.find("tr").find_all("th")].index(
+        {"en": "English", "nb": "Norsk (bokmål)"}[other]
+    )
+    cells = [row.find_all("td")[column] for row in table.find_all("tr")[1:]]
+    assert cells and all(cell.find("span", lang=other) for cell in cells if cell.get_text(strip=True))
+    own = [row.find_all("td")[1 - column] for row in table.find_all("tr")[1:]]
+    assert not any(cell.find(attrs={"lang": True}) for cell in own)

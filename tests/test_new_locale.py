@@ -3,27 +3,43 @@ checker reports every page as untranslated, page by page."""
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from tests.helpers import run_check, run_handbook, run_mkdocs_build, scratch_copy
 
 
-def test_new_locale_builds_and_reports_each_page_untranslated(tmp_path, registry):
+def test_a_new_locale_is_a_draft_that_keeps_ci_green_and_stays_out_of_search_engines(tmp_path, registry):
     root = scratch_copy(tmp_path / "project")
     added = run_handbook(root, "new-locale", "sv")
     assert added.returncode == 0, added.stdout
-    assert "locales: [en, nb, sv]" in (root / "concepts.yml").read_text(encoding="utf-8")
-    assert "- locale: sv\n          name: svenska\n" in (root / "mkdocs.yml").read_text(encoding="utf-8")
+    concepts = (root / "concepts.yml").read_text(encoding="utf-8")
+    assert "locales: [en, nb, sv]" in concepts and "\ndrafts: [sv]\n" in concepts
+    mkdocs = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "- locale: sv\n          name: svenska\n" in mkdocs
+    assert "notice_title: Translation notice" in mkdocs.split("- locale: sv", 1)[1]  # interface texts to translate
 
-    checked = run_check(root)
-    assert checked.returncode == 1
-    reported = [line for line in checked.stdout.splitlines() if line.startswith("sv:")]
-    assert reported == [
-        f"sv:docs/sv/{page}:1: untranslated: the whole page is the same as docs/en/{page}"
-        for page in sorted(registry.pages)
-    ]
+    for strict in ((), ("--strict",)):
+        checked = run_check(root, *strict)
+        assert checked.returncode == 0, checked.stdout  # a pull request that starts a language passes
+        reported = [line for line in checked.stdout.splitlines() if line.startswith("sv:")]
+        assert reported == [
+            f"sv:docs/sv/{page}:1: untranslated: warning: the whole page is the same as docs/en/{page}"
+            for page in sorted(registry.pages)
+        ]
 
-    built = run_mkdocs_build(root, tmp_path / "site")
+    site = tmp_path / "site"
+    built = run_mkdocs_build(root, site)
     assert built.returncode == 0, built.stderr
-    assert (tmp_path / "site" / "sv" / "index.html").is_file()
+    page = BeautifulSoup((site / "sv" / "mistakes.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "sv"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert page.find("article")["lang"] == "en"  # the English body under <html lang="sv">
+    notice = page.find(class_="translation-notice")
+    assert notice.get("lang") is None  # inside the English article, the English notice needs no lang of its own
+    english = BeautifulSoup((site / "mistakes.html").read_text(encoding="utf-8"), "html.parser")
+    assert not english.find("link", hreflang="sv")
+    assert "/sv/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert not (site / "sv" / "sitemap.xml").exists()
 
 
 def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):

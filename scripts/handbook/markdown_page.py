@@ -188,12 +188,20 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     except yaml.YAMLError as error:
         return (
             {},
-            FrontMatterError(1 + yaml_error_line(error), f"invalid YAML: {yaml_error_message(error, 1)}"),
+            FrontMatterError(1 + yaml_error_line(error), front_matter_message(error)),
             end + 1,
         )
     if not isinstance(data, dict):
         return {}, FrontMatterError(2, "the front matter must be a mapping of keys to values"), end + 1
     return data, None, end + 1
+
+
+def front_matter_message(error: yaml.YAMLError) -> str:
+    """The parser's complaint, plus the usual fix in words a translator understands."""
+    message = f"invalid YAML: {yaml_error_message(error, 1)}"
+    if "mapping values are not allowed" in message:
+        message += ' (a value that contains ": " must be wrapped in "double quotes")'
+    return message
 
 
 def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link], int | None]:

@@ -13,13 +13,16 @@ import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
+import yaml
 from babel import Locale, UnknownLocaleError
 
 from handbook.locales import DOCS_DIR, LOCALE_PATTERN
 from handbook.registry import REGISTRY_FILE, Registry
 
 MKDOCS_FILE = "mkdocs.yml"
+DRAFTS_LINE = re.compile(r"^(drafts:\s*\[)([^\]]*)(\].*)$", re.MULTILINE)
 LOCALES_LINE = re.compile(r"^(locales:\s*\[)([^\]]*)(\].*)$", re.MULTILINE)
 LANGUAGE_ITEM = re.compile(r"^(\s*)- locale:\s*(\S+)\s*$")
 
@@ -47,7 +50,8 @@ def add_locale(root: Path, registry: Registry, locale: str) -> list[str]:
         raise NewLocaleError(f"the default locale lacks {', '.join(missing)}: run `make check` first")
     try:
         registry_text = _with_registry_locale((root / REGISTRY_FILE).read_text(encoding="utf-8"), locale)
-        mkdocs_text = _with_mkdocs_language((root / MKDOCS_FILE).read_text(encoding="utf-8"), locale)
+        mkdocs_text = (root / MKDOCS_FILE).read_text(encoding="utf-8")
+        mkdocs_text = _with_mkdocs_language(mkdocs_text, locale, _interface_texts(mkdocs_text))
         with tempfile.TemporaryDirectory(dir=root / DOCS_DIR) as scratch:
             for name in registry.pages:
                 (Path(scratch) / name).parent.mkdir(parents=True, exist_ok=True)
@@ -70,13 +74,41 @@ def theme_supports(locale: str) -> bool:
 
 
 def _with_registry_locale(text: str, locale: str) -> str:
+    """The registry with the locale added to `locales` and, as a language still being started, to `drafts`."""
     match = LOCALES_LINE.search(text)
     if match is None:
         raise NewLocaleError(f"{REGISTRY_FILE} has no one-line 'locales: [...]' list to extend")
-    return text[: match.start()] + f"{match.group(1)}{match.group(2)}, {locale}{match.group(3)}" + text[match.end() :]
+    text = text[: match.start()] + f"{match.group(1)}{match.group(2)}, {locale}{match.group(3)}" + text[match.end() :]
+    drafts = DRAFTS_LINE.search(text)
+    if drafts is None:
+        end = LOCALES_LINE.search(text)
+        assert end is not None
+        note = "# Locales still being translated: warnings only, kept out of search engines. Remove when ready."
+        return text[: end.end()] + f"\n{note}\ndrafts: [{locale}]" + text[end.end() :]
+    listed = f"{drafts.group(2)}, {locale}" if drafts.group(2).strip() else locale
+    return text[: drafts.start()] + f"{drafts.group(1)}{listed}{drafts.group(3)}" + text[drafts.end() :]
 
 
-def _with_mkdocs_language(text: str, locale: str) -> str:
+def _interface_texts(mkdocs_text: str) -> dict[str, Any]:
+    """The default locale's interface texts (extra.handbook), for a new language to translate."""
+    try:
+        config = yaml.load(mkdocs_text, Loader=_PermissiveLoader)  # noqa: S506 - a safe loader that ignores !ENV tags
+    except yaml.YAMLError as error:
+        raise NewLocaleError(f"{MKDOCS_FILE} is not valid YAML: {error}") from error
+    texts = (config or {}).get("extra", {}).get("handbook")
+    if not isinstance(texts, dict):
+        raise NewLocaleError(f"{MKDOCS_FILE} has no interface texts under extra.handbook to copy")
+    return texts
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
+
+
+_PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+
+
+def _with_mkdocs_language(text: str, locale: str, texts: dict[str, Any]) -> str:
     """Append a language entry after the last `- locale:` item of the i18n plugin."""
     lines = text.split("\n")
     items = [(index, LANGUAGE_ITEM.match(line)) for index, line in enumerate(lines) if LANGUAGE_ITEM.match(line)]
@@ -91,6 +123,12 @@ def _with_mkdocs_language(text: str, locale: str) -> str:
     while end > last + 1 and not lines[end - 1].strip():
         end -= 1  # blank lines after the entry stay after the new one
     entry = [f"{indent}- locale: {locale}", f"{indent}  name: {display_name(locale)}", f"{indent}  build: true"]
+    entry += [
+        f"{indent}  # Interface texts, copied from English: translate them (pages show them in English until then)."
+    ]
+    entry += [f"{indent}  extra:", f"{indent}    handbook:"]
+    dumped = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
+    entry += [f"{indent}      {line}" for line in dumped.splitlines()]
     return "\n".join(lines[:end] + entry + lines[end:])
 
 

@@ -28,6 +28,9 @@ class Problem:
     def as_error(self) -> Problem:
         return replace(self, severity="error")
 
+    def as_warning(self) -> Problem:
+        return replace(self, severity="warning")
+
     def github_annotation(self) -> str:
         """A GitHub Actions workflow command, escaped as GitHub's toolkit escapes them."""
         message = f"{self.rule}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -5,8 +5,8 @@ language of an untranslated page's body.
   an unlabeled checkbox: each gets its item's text as its accessible name;
 - Material puts `autocomplete="off"` on its drawer and search toggles, which are checkboxes; HTML
   allows the attribute only on text-like inputs (the Nu HTML checker reports it on every page);
-- an untranslated page shows English under `<html lang="nb">`: its article says `lang="en"`,
-  and the notice in the page's own language says so too.
+- an untranslated page shows English under `<html lang="nb">`: its article says `lang="en"`;
+  a notice says which language it is in wherever that differs from the text around it.
 """
 
 from __future__ import annotations
@@ -37,7 +37,12 @@ def valid(output: str) -> str:
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
 
-def body_in_language(output: str, body_locale: str, page_locale: str) -> str:
-    """Mark the article as written in `body_locale`, keeping the notice in the page's language."""
-    output = output.replace(ARTICLE, ARTICLE.replace("<article ", f'<article lang="{body_locale}" '), 1)
-    return NOTICE.sub(f'<div class="admonition warning translation-notice" lang="{page_locale}">', output, count=1)
+def in_language(output: str, body_locale: str, notice_locale: str, page_locale: str) -> str:
+    """Mark an article written in another language than its page, and a notice not yet translated."""
+    if body_locale != page_locale:
+        output = output.replace(ARTICLE, ARTICLE.replace("<article ", f'<article lang="{body_locale}" '), 1)
+    if notice_locale != body_locale:
+        output = NOTICE.sub(
+            f'<div class="admonition warning translation-notice" lang="{notice_locale}">', output, count=1
+        )
+    return output

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
-from handbook.plugin import dates, markup, notices, search_index, signals
+from handbook.plugin import dates, markup, noise, notices, search_index, signals
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE
@@ -39,6 +39,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.project: Project | None = None
         self.dates: dict[str, str] = {}
         self.default_404 = ""
+        self.default_texts: dict[str, Any] = {}  # the default locale's interface texts
 
     # --- the i18n plugin, through one accessor -------------------------------------------------
 
@@ -59,6 +60,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     # --- configuration: read the project once per top-level build ------------------------------
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        noise.silence_known_noise()
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = self.i18n(config)
         if i18n.building:
@@ -72,6 +76,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         check_settings(project, i18n)
         config.nav = list(project.registry.pages)
         config.extra["not_found"] = not_found_strings(config, i18n)
+        self.default_texts = dict(config.extra.get("handbook", {}))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -128,8 +133,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             output = signals.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
         base = get_relative_url(url_prefix(locale, registry.default_locale) or ".", page.url)
         output = search_index.with_search_base(output, base)
-        if page.meta.get("translation_state") == "untranslated":
-            output = markup.body_in_language(output, registry.default_locale, locale)
+        state = page.meta.get("translation_state")
+        if state in notices.NOTICE_STATES:
+            untranslated_texts = config.extra["handbook"].get(state) == self.default_texts.get(state)
+            notice_locale = registry.default_locale if untranslated_texts else locale
+            body_locale = registry.default_locale if state == "untranslated" else locale
+            output = markup.in_language(output, body_locale, notice_locale, locale)
         if locale in registry.drafts:
             output = signals.noindex(output)
         return markup.valid(output)

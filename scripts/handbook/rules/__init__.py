@@ -38,9 +38,15 @@ LOADING_RULES = {
 }
 
 
+# In a draft locale (one still being started), these are warnings: its pull requests stay green.
+DRAFT_WARNINGS = ("untranslated", "outdated")
+
+
 def run_checks(project: Project) -> list[Problem]:
     problems = list(project.loading_problems)
     for rule, _ in RULES:
         problems.extend(rule(project))
+    drafts = project.registry.drafts
+    problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale
     return sorted(problems, key=lambda p: (p.locale != default, p.locale, p.path, p.line, p.rule))
