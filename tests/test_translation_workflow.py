@@ -104,3 +104,15 @@ def test_a_stamp_that_looks_like_a_number_reads_back_as_a_hash():
     numeric = SourceHashes("123456789012", {"step-one": "1e5000000000"})
     page = parse_page(stamped_text("---\ntitle: T\ndescription: D.\n---\n\n# T\n", numeric))
     assert recorded_hashes(page) == numeric
+
+
+def test_windows_line_endings_are_accepted_and_kept(tmp_path):
+    """A translator on Windows may save CRLF: the checker reads it, and stamp keeps it."""
+    root = materialize_base(tmp_path)
+    page = root / "docs" / "nb" / "steps.md"
+    page.write_bytes(page.read_bytes().replace(b"\n", b"\r\n"))
+    assert run_check(root, "--strict").stdout == "All clear: 4 pages in 2 locales.\n"
+    edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Greet the customer.")
+    assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
+    assert b"\r\n" in page.read_bytes() and b"\n" not in page.read_bytes().replace(b"\r\n", b"")
+    assert run_check(root, "--strict").returncode == 0

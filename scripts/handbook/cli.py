@@ -64,10 +64,12 @@ def command_stamp(args: argparse.Namespace) -> int:
         return fail(problems)
     for english, translated in pairs:
         path = args.root / translated.shown
-        old = path.read_text(encoding="utf-8")
+        with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
+            old = file.read()
         new = stamped_text(old, source_hashes(english.parsed))
         if new != old:
-            path.write_text(new, encoding="utf-8")
+            with path.open("w", encoding="utf-8", newline="") as file:
+                file.write(new)
             print(f"stamped {translated.shown}")
     return 0
 

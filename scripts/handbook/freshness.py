@@ -73,7 +73,8 @@ def stamped_text(translation_text: str, hashes: SourceHashes) -> str:
     record += [f'    {anchor}: "{digest}"' for anchor, digest in hashes.sections.items()]
     if not hashes.sections:
         record[-1] = "  sections: {}"
-    return "\n".join([lines[0], *kept, *record, *lines[end:]])
+    carriage_return = "\r" if lines[0].endswith("\r") else ""  # the file's own line endings (CRLF on Windows)
+    return "\n".join([lines[0], *kept, *(line + carriage_return for line in record), *lines[end:]])
 
 
 def is_outdated(english: MarkdownPage, translated: MarkdownPage) -> bool:
