@@ -130,3 +130,18 @@ def test_glossary_marks_terms_in_another_language(built_site, registry, locale, 
     assert cells and all(cell.find("span", lang=other) for cell in cells if cell.get_text(strip=True))
     own = [row.find_all("td")[1 - column] for row in table.find_all("tr")[1:]]
     assert not any(cell.find(attrs={"lang": True}) for cell in own)
+
+
+def test_the_build_refuses_i18n_languages_that_disagree_with_the_registry(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    concepts = root / "concepts.yml"
+    concepts.write_text(
+        concepts.read_text(encoding="utf-8").replace("locales: [en, nb]", "locales: [en]"), encoding="utf-8"
+    )
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: the i18n languages (en, nb) must be the locales of concepts.yml (en), in the same order"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -61,7 +61,7 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
             foreign: list[str] = []
             context.route("**/*", _first_party_only(base, foreign))
             page = context.new_page()
-            page.on("response", local.append)
+            page.on("response", _collect(local))
             page.goto(base + path)
             page.wait_for_load_state("networkidle")
             total = sum(wire_size(r.body(), r.headers.get("content-type", "")) for r in local if r.ok)
@@ -82,6 +82,15 @@ def _first_party_only(base: str, foreign: list[str]) -> Callable[[Any], None]:
             route.abort()
 
     return route
+
+
+def _collect(responses: list[Any]) -> Callable[[Any], None]:
+    """A response handler (Playwright needs a function it can tag, not a bound builtin)."""
+
+    def collect(response: Any) -> None:
+        responses.append(response)
+
+    return collect
 
 
 def median_bytes(weights: list[PageWeight]) -> float:

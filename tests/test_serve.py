@@ -1,0 +1,57 @@
+"""`make serve` as a translator uses it: editing termbase.yml or concepts.yml rebuilds the site."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+from handbook.site_server import free_port
+from tests.helpers import edit, scratch_copy
+
+READY_SECONDS = 90
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - a local test server
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str) -> bool:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    glossary = f"http://127.0.0.1:{port}/handbook/glossary.html"
+    try:
+        assert wait_for(glossary, "servicegjenoppretting"), "mkdocs serve did not start"
+        edit(
+            root,
+            "termbase.yml",
+            "  - {en: coworker, nb: kollega",
+            "  - {en: queue ticket, nb: kølapp}\n  - {en: coworker, nb: kollega",
+        )
+        assert wait_for(glossary, "kølapp"), "the glossary was not rebuilt after termbase.yml changed"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
