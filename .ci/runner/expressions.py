@@ -232,13 +232,14 @@ class _Parser:
         if text in LITERALS:
             return LITERALS[text]
         if self.at("("):
-            return self.call(text.lower())
+            return self.call(text)
         lowered = {name.lower(): value for name, value in self.contexts.items()}
         if text.lower() not in lowered:
             raise ExpressionError(f"unknown context {text!r} (this runner knows {', '.join(sorted(self.contexts))})")
         return lowered[text.lower()]
 
-    def call(self, function: str) -> object:
+    def call(self, written: str) -> object:
+        function = written.lower()
         self.take("(")
         args = []
         while not self.at(")"):
@@ -249,11 +250,11 @@ class _Parser:
         if function in STATUS_FUNCTIONS:
             return self.status[function]
         if function not in FUNCTIONS:
-            raise ExpressionError(f"function {function}() is not emulated by this runner")
+            raise ExpressionError(f"function {written}() is not emulated by this runner")
         try:
             return FUNCTIONS[function](*args)
         except TypeError:
-            raise ExpressionError(f"wrong number of arguments to {function}()") from None
+            raise ExpressionError(f"wrong number of arguments to {written}()") from None
 
 
 def evaluate(text: str, contexts: Mapping[str, object], status: Mapping[str, bool] | None = None) -> object:

@@ -282,13 +282,36 @@ def run_job(run: Run, job_id: str, needs: dict, records: list[StepRecord]) -> in
     return state.failure
 
 
+def expressions_in(value: object) -> list[object]:
+    """Every string with `${{` inside a job, however deeply nested."""
+    if isinstance(value, dict):
+        return [found for item in value.values() for found in expressions_in(item)]
+    if isinstance(value, list):
+        return [found for item in value for found in expressions_in(item)]
+    return [value] if isinstance(value, str) and "${{" in value else []
+
+
+def precheck(run: Run) -> None:
+    """Evaluates every expression once before any step runs, so a bad one stops the run at once."""
+    status = {"success": True, "failure": False, "always": True, "cancelled": False}
+    for job_id in job_order(run):
+        job = run.workflow["jobs"][job_id]
+        unsupported(run, job_id, job)
+        contexts = expression_contexts(run, job_id, {}, needs={need: {"result": "success", "outputs": {}} for need in needs_of(run, job_id)})
+        for text in expressions_in(run.workflow.get("env")) + expressions_in(job):
+            resolve(run, text, contexts)
+        for item in [job, *(step for step in job.get("steps") or [] if isinstance(step, dict))]:
+            if "if" in item:
+                evaluate_if(run, item, contexts, status)
+
+
 def run_workflow(run: Run, records: list[StepRecord]) -> int:
     """Every job this event starts, in `needs` order; returns the first failing step's exit code or 0."""
+    precheck(run)
     results: dict[str, str] = {}
     first_failure = 0
     for job_id in job_order(run):
         job = run.workflow["jobs"][job_id]
-        unsupported(run, job_id, job)
         needs = {need: {"result": results[need], "outputs": {}} for need in needs_of(run, job_id)}
         status = {"success": all(value["result"] == "success" for value in needs.values()),
                   "failure": any(value["result"] == "failure" for value in needs.values()),
