@@ -55,7 +55,8 @@ def test_passing_steps_pass_with_the_runner_variables_and_env_resolved(tmp_path)
 
 def test_a_missing_chromium_path_is_mapped_to_debians_chromium(tmp_path):
     result = run_runner(workspace_with(tmp_path, "runner-passes.yml"))
-    assert "note: CHROMIUM_PATH=/nonexistent/google-chrome does not exist here; using /usr/bin/chromium" in result.stdout
+    note = "note: CHROMIUM_PATH=/nonexistent/google-chrome does not exist here; using /usr/bin/chromium instead"
+    assert note in result.stdout
     assert "CHROMIUM_PATH=/usr/bin/chromium\n" in result.stdout
 
 
@@ -100,7 +101,8 @@ def test_an_expression_it_cannot_evaluate_is_one_error_with_file_and_line_before
 def test_broken_yaml_is_one_error_with_file_and_line(tmp_path):
     workspace = workspace_with(tmp_path, "runner-passes.yml")
     workflow = workspace / WORKFLOW_IN_WORKSPACE
-    workflow.write_text(workflow.read_text(encoding="utf-8").replace("    steps:\n", "    steps:\n  - [\n", 1), encoding="utf-8")
+    broken = workflow.read_text(encoding="utf-8").replace("    steps:\n", "    steps:\n  - [\n", 1)
+    workflow.write_text(broken, encoding="utf-8")
     result = run_runner(workspace)
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {WORKFLOW_IN_WORKSPACE}:") and "not valid YAML" in result.stderr

@@ -36,14 +36,16 @@ def checkout(step: ActionStep) -> int:
     return 0
 
 
+VERSION_AND_EXECUTABLE = "import sys; print('%d.%d' % sys.version_info[:2]); print(sys.executable)"
+
+
 def _interpreter(version: str, path: str) -> str | None:
     """The real executable of python<version> (or python3 when it is that version), resolving shims."""
     for candidate in (f"python{version}", "python3"):
         found = shutil.which(candidate, path=path)
         if not found:
             continue
-        probe = subprocess.run([found, "-c", "import sys; print('%d.%d' % sys.version_info[:2]); print(sys.executable)"],
-                               capture_output=True, text=True, check=False)
+        probe = subprocess.run([found, "-c", VERSION_AND_EXECUTABLE], capture_output=True, text=True, check=False)
         lines = probe.stdout.split()
         if probe.returncode == 0 and len(lines) == 2 and lines[0] == version:
             return lines[1]
@@ -84,7 +86,8 @@ def _files_under(path: Path, include_hidden: bool) -> list[Path]:
 
 def _upload(step: ActionStep, default_name: str, missing: str) -> int:
     name = step.inputs.get("name") or default_name
-    paths = [line.strip() for line in step.inputs.get("path", "").splitlines() if line.strip() and not line.strip().startswith("!")]
+    lines = [line.strip() for line in step.inputs.get("path", "").splitlines()]
+    paths = [line for line in lines if line and not line.startswith("!")]
     if not paths:
         say(f"::error::{step.uses}: no `path` input")
         return 1
@@ -97,7 +100,8 @@ def _upload(step: ActionStep, default_name: str, missing: str) -> int:
         say(f"::{'error' if missing == 'error' else 'warning'}::{message}")
         return 1 if missing == "error" else 0
     size = sum(file.stat().st_size for file in files)
-    say(f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, from {', '.join(paths)} (not uploaded)")
+    say(f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, "
+        f"from {', '.join(paths)} (not uploaded)")
     return 0
 
 

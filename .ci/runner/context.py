@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import defaults
-from loader import WorkflowError, located
+from loader import Node, WorkflowError, located
 
 
 @dataclass
@@ -19,7 +19,7 @@ class Run:
     """One emulated workflow run: which file, which event, for which sample repository."""
 
     workflow_path: Path
-    workflow: dict
+    workflow: Node
     event: str
     repository: str
     vars: dict[str, str]
@@ -78,14 +78,14 @@ def triggered(run: Run) -> bool:
     raise located(run.workflow_path, run.workflow, "the workflow has no `on:` triggers", 1)
 
 
-def event_payload(run: Run) -> dict:
+def event_payload(run: Run) -> Node:
     repository = {
         "name": run.name,
         "full_name": run.repository,
         "owner": {"login": run.owner},
         "default_branch": defaults.DEFAULT_BRANCH,
     }
-    payload: dict = {"repository": repository, "sender": {"login": defaults.SAMPLE_ACTOR}}
+    payload: Node = {"repository": repository, "sender": {"login": defaults.SAMPLE_ACTOR}}
     if run.event == "push":
         payload.update(ref=run.ref, after=run.sha, before="0" * 40)
     elif run.event == "pull_request":
@@ -100,7 +100,7 @@ def event_payload(run: Run) -> dict:
     return payload
 
 
-def github_context(run: Run, job_id: str) -> dict:
+def github_context(run: Run, job_id: str) -> Node:
     is_pull = run.event == "pull_request"
     return {
         "action": "",

@@ -56,4 +56,4 @@ SHELLS = {
 
 # Exit codes of the runner itself (a failing step passes its own code through).
 EXIT_BAD_INPUT = 2
-EXIT_STEP_FAILED_WITHOUT_CODE = 1
+EXIT_NOT_STARTED = 127  # as a shell reports a command it cannot start

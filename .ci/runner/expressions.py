@@ -30,7 +30,7 @@ def tokenize(text: str) -> list[tuple[str, str]]:
         match = TOKEN.match(text, position)
         if not match:
             raise ExpressionError(f"unexpected {text[position:].strip()[:20]!r} in {text.strip()!r}")
-        kind = match.lastgroup
+        kind = match.lastgroup or ""
         tokens.append((kind, match.group(kind)))
         position = match.end()
     return tokens
@@ -116,7 +116,7 @@ FUNCTIONS: dict[str, Callable[..., object]] = {
     "contains": _contains,
     "startswith": lambda text, prefix: to_text(text).casefold().startswith(to_text(prefix).casefold()),
     "endswith": lambda text, suffix: to_text(text).casefold().endswith(to_text(suffix).casefold()),
-    "join": lambda items, sep=",": to_text(sep).join(map(to_text, items)) if isinstance(items, list) else to_text(items),
+    "join": lambda items, sep=",": to_text(sep).join(map(to_text, items if isinstance(items, list) else [items])),
     "tojson": lambda value: json.dumps(value, indent=2),
     "fromjson": lambda text: json.loads(to_text(text)),
 }
@@ -159,8 +159,8 @@ class _Parser:
 
     def parse(self) -> object:
         value = self.or_expression()
-        if self.peek() is not None:
-            raise ExpressionError(f"unexpected {self.peek()[1]!r} in {self.text.strip()!r}")
+        if (extra := self.peek()) is not None:
+            raise ExpressionError(f"unexpected {extra[1]!r} in {self.text.strip()!r}")
         return value
 
     def or_expression(self) -> object:
@@ -257,9 +257,15 @@ class _Parser:
             raise ExpressionError(f"wrong number of arguments to {written}()") from None
 
 
+def run_status(failed: bool, succeeded: bool | None = None) -> dict[str, bool]:
+    """The values of success(), failure(), always() and cancelled() (never cancelled here)."""
+    success = not failed if succeeded is None else succeeded
+    return {"success": success, "failure": failed, "always": True, "cancelled": False}
+
+
 def evaluate(text: str, contexts: Mapping[str, object], status: Mapping[str, bool] | None = None) -> object:
     """The value of one expression (without its `${{ }}`)."""
-    return _Parser(text, contexts, status or {"success": True, "failure": False, "always": True, "cancelled": False}).parse()
+    return _Parser(text, contexts, status or run_status(failed=False)).parse()
 
 
 def split_template(text: str) -> list[tuple[bool, str]]:
@@ -285,7 +291,8 @@ def split_template(text: str) -> list[tuple[bool, str]]:
 
 def interpolate(text: str, contexts: Mapping[str, object], status: Mapping[str, bool] | None = None) -> str:
     """A string with every `${{ … }}` replaced by its value, as GitHub does before running a step."""
-    return "".join(to_text(evaluate(part, contexts, status)) if is_expression else part for is_expression, part in split_template(text))
+    parts = split_template(text)
+    return "".join(to_text(evaluate(part, contexts, status)) if expression else part for expression, part in parts)
 
 
 def condition(text: object, contexts: Mapping[str, object], status: Mapping[str, bool]) -> bool:

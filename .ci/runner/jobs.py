@@ -15,8 +15,8 @@ from pathlib import Path
 import actions
 import defaults
 from context import Run, expression_contexts, runner_environment
-from expressions import ExpressionError, condition, interpolate, to_text
-from loader import WorkflowError, line_of, located
+from expressions import ExpressionError, condition, interpolate, run_status, to_text
+from loader import Node, WorkflowError, line_of, located
 
 
 @dataclass
@@ -36,24 +36,24 @@ class JobState:
 
     run: Run
     job_id: str
-    job: dict
+    job: Node
     temp: Path
     base_env: dict[str, str]
     defined_env: dict[str, str]
-    steps: dict[str, dict] = field(default_factory=dict)
+    steps: Node = field(default_factory=dict)
     path: list[str] = field(default_factory=list)
     failure: int = 0
     noted: set[str] = field(default_factory=set)
 
 
-def resolve(run: Run, value: object, contexts: dict, status: dict | None = None) -> str:
+def resolve(run: Run, value: object, contexts: Node, status: dict[str, bool] | None = None) -> str:
     try:
         return interpolate(to_text(value), contexts, status)
     except ExpressionError as error:
         raise located(run.workflow_path, value, str(error)) from None
 
 
-def resolve_env(run: Run, mapping: object, contexts: dict, where: object) -> dict[str, str]:
+def resolve_env(run: Run, mapping: object, contexts: Node, where: object) -> dict[str, str]:
     if mapping is None:
         return {}
     if not isinstance(mapping, dict):
@@ -88,11 +88,12 @@ def needs_of(run: Run, job_id: str) -> list[str]:
     needs = [needs] if isinstance(needs, str) else list(needs)
     for need in needs:
         if need not in run.workflow["jobs"]:
-            raise located(run.workflow_path, need, f"job {job_id!r} needs {need!r}, which is not a job of this workflow", job.line)
+            message = f"job {job_id!r} needs {need!r}, which is not a job of this workflow"
+            raise located(run.workflow_path, need, message, line_of(job))
     return [str(need) for need in needs]
 
 
-def unsupported(run: Run, job_id: str, job: dict) -> None:
+def unsupported(run: Run, job_id: str, job: Node) -> None:
     for key in ("strategy", "container", "services", "uses"):
         if key in job:
             raise located(run.workflow_path, job, f"job {job_id!r}: `{key}:` is not emulated by this runner")
@@ -134,20 +135,25 @@ def read_env_file(path: Path) -> dict[str, str]:
 
 def stream(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
     """Runs a command with its output shown as it comes; returns the exit code and the last line."""
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    tail = b""
-    while chunk := os.read(process.stdout.fileno(), 65536):
+    try:
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    except OSError as error:
+        print(f"cannot start {command[0]} in {cwd}: {error.strerror}", flush=True)
+        return defaults.EXIT_NOT_STARTED, ""
+    tail, output = b"", process.stdout
+    assert output is not None  # stdout=PIPE above
+    while chunk := os.read(output.fileno(), 65536):
         sys.stdout.buffer.write(chunk)
         sys.stdout.buffer.flush()
         tail = (tail + chunk)[-4096:]
-    process.stdout.close()
+    output.close()
     lines = [line for line in tail.decode("utf-8", "replace").splitlines() if line.strip()]
     code = process.wait()
     return (128 - code if code < 0 else code), lines[-1].strip() if lines else ""
 
 
-def run_defaults(run: Run, job: dict, key: str) -> object:
+def run_defaults(run: Run, job: Node, key: str) -> object:
     """A `defaults: run:` setting of the job, else of the workflow."""
     for source in (job, run.workflow):
         value = ((source.get("defaults") or {}).get("run") or {}).get(key)
@@ -156,7 +162,7 @@ def run_defaults(run: Run, job: dict, key: str) -> object:
     return None
 
 
-def shell_command(run: Run, job: dict, step: dict, script: Path) -> list[str]:
+def shell_command(run: Run, job: Node, step: Node, script: Path) -> list[str]:
     shell = step.get("shell") or run_defaults(run, job, "shell")
     if shell in defaults.SHELLS:
         template = defaults.SHELLS[shell]
@@ -167,7 +173,7 @@ def shell_command(run: Run, job: dict, step: dict, script: Path) -> list[str]:
     return [str(script) if part == "{0}" else part for part in template]
 
 
-def run_script(state: JobState, step: dict, index: int, env: dict[str, str], contexts: dict) -> tuple[int, str]:
+def run_script(state: JobState, step: Node, index: int, env: dict[str, str], contexts: Node) -> tuple[int, str]:
     script = state.temp / f"step-{index}.sh"
     script.write_text(resolve(state.run, step["run"], contexts), encoding="utf-8")
     directory = step.get("working-directory") or run_defaults(state.run, state.job, "working-directory")
@@ -175,7 +181,7 @@ def run_script(state: JobState, step: dict, index: int, env: dict[str, str], con
     return stream(shell_command(state.run, state.job, step, script), cwd, env)
 
 
-def use_action(state: JobState, step: dict, env: dict[str, str], contexts: dict) -> tuple[int, str]:
+def use_action(state: JobState, step: Node, env: dict[str, str], contexts: Node) -> tuple[int, str]:
     inputs = step.get("with") or {}
     resolved = {str(name): resolve(state.run, value, contexts) for name, value in inputs.items()}
     action = actions.ActionStep(str(step["uses"]), resolved, state.run.workspace, env, state.temp)
@@ -184,7 +190,7 @@ def use_action(state: JobState, step: dict, env: dict[str, str], contexts: dict)
     return code, ""
 
 
-def step_name(run: Run, step: dict, contexts: dict) -> str:
+def step_name(run: Run, step: Node, contexts: Node) -> str:
     if step.get("name"):
         return resolve(run, step["name"], contexts)
     if "run" in step:
@@ -192,9 +198,9 @@ def step_name(run: Run, step: dict, contexts: dict) -> str:
     return f"Run {step.get('uses')}"
 
 
-def step_environment(state: JobState, step: dict, index: int, contexts: dict) -> dict[str, str]:
-    defined = {**state.defined_env, **resolve_env(state.run, step.get("env"), contexts, step)}
-    env = {**state.base_env, **defined}
+def step_environment(state: JobState, step_env: dict[str, str], step: Node, index: int) -> dict[str, str]:
+    """The whole environment of one step: the runner's, the workflow's `env:`, and the files it may write."""
+    env = {**state.base_env, **state.defined_env, **step_env}
     env["GITHUB_ACTION"] = str(step.get("id") or f"__run_{index}")
     for name in ("GITHUB_ENV", "GITHUB_OUTPUT", "GITHUB_PATH", "GITHUB_STEP_SUMMARY", "GITHUB_STATE"):
         env[name] = str(state.temp / f"{name.lower()}-{index}")
@@ -204,7 +210,7 @@ def step_environment(state: JobState, step: dict, index: int, contexts: dict) ->
     return env
 
 
-def after_step(state: JobState, step: dict, env: dict[str, str], outcome: str) -> None:
+def after_step(state: JobState, step: Node, env: dict[str, str], outcome: str) -> None:
     """Carries GITHUB_ENV, GITHUB_PATH and GITHUB_OUTPUT into the following steps."""
     added_env = read_env_file(Path(env["GITHUB_ENV"]))
     state.base_env.update(added_env)
@@ -217,22 +223,28 @@ def after_step(state: JobState, step: dict, env: dict[str, str], outcome: str) -
         state.steps[str(step["id"])] = {"outputs": outputs, "outcome": outcome, "conclusion": outcome}
 
 
-def run_step(state: JobState, step: dict, index: int, records: list[StepRecord]) -> None:
+def run_step(state: JobState, step: Node, index: int, records: list[StepRecord]) -> None:
     run = state.run
     if not isinstance(step, dict) or ("run" in step) == ("uses" in step):
         raise located(run.workflow_path, step, "a step needs exactly one of `run:` and `uses:`", line_of(state.job))
-    status = {"success": not state.failure, "failure": bool(state.failure), "always": True, "cancelled": False}
+    status = run_status(failed=bool(state.failure))
     contexts = expression_contexts(run, state.job_id, state.defined_env, steps=state.steps)
     name = step_name(run, step, contexts)
     if not evaluate_if(run, step, contexts, status):
         print(f"skipped: {name} (if: {step.get('if', 'success()')})", flush=True)
         records.append(StepRecord(state.job_id, name, "skipped"))
         return
-    env = step_environment(state, step, index, contexts)
-    contexts["env"] = {**state.defined_env, **resolve_env(run, step.get("env"), contexts, step)}
+    step_env = resolve_env(run, step.get("env"), contexts, step)
+    env = step_environment(state, step_env, step, index)
+    defined = contexts["env"] = {**state.defined_env, **step_env}
     if run.dry_run:
-        show_plan(name, {variable: env[variable] for variable in contexts["env"]}, records, state.job_id)
+        show_plan(name, {variable: env[variable] for variable in defined}, records, state.job_id)
         return
+    records.append(execute_step(state, step, index, name, env, contexts))
+
+
+def execute_step(state: JobState, step: Node, index: int, name: str, env: dict[str, str], contexts: Node) -> StepRecord:
+    """Runs one step inside a ::group:: and records its outcome; a failure fails the job."""
     print(f"::group::{name}", flush=True)
     started = time.monotonic()
     if "run" in step:
@@ -242,11 +254,11 @@ def run_step(state: JobState, step: dict, index: int, records: list[StepRecord])
     print("::endgroup::", flush=True)
     outcome = "success" if code == 0 else "failure"
     after_step(state, step, env, outcome)
-    records.append(StepRecord(state.job_id, name, outcome, time.monotonic() - started, last))
     if code != 0:
         print(f"::error::{name} failed with exit code {code}", flush=True)
         if str(step.get("continue-on-error", "false")).lower() != "true":
             state.failure = state.failure or code
+    return StepRecord(state.job_id, name, outcome, time.monotonic() - started, last)
 
 
 def show_plan(name: str, env: dict[str, str], records: list[StepRecord], job_id: str) -> None:
@@ -257,20 +269,21 @@ def show_plan(name: str, env: dict[str, str], records: list[StepRecord], job_id:
     records.append(StepRecord(job_id, name, "planned"))
 
 
-def evaluate_if(run: Run, item: dict, contexts: dict, status: dict) -> bool:
+def evaluate_if(run: Run, item: Node, contexts: Node, status: dict[str, bool]) -> bool:
     try:
         return condition(item.get("if", "success()"), contexts, status)
     except ExpressionError as error:
         raise located(run.workflow_path, item.get("if"), str(error), line_of(item)) from None
 
 
-def run_job(run: Run, job_id: str, needs: dict, records: list[StepRecord]) -> int:
+def run_job(run: Run, job_id: str, needs: Node, records: list[StepRecord]) -> int:
     """Runs one job's steps; returns 0 or the exit code of its first failing step."""
     job = run.workflow["jobs"][job_id]
     temp = run.temp / job_id
     temp.mkdir(parents=True, exist_ok=True)
     base_env = runner_environment(run, job_id, temp)
-    workflow_env = resolve_env(run, run.workflow.get("env"), expression_contexts(run, job_id, {}, needs=needs), run.workflow)
+    top_contexts = expression_contexts(run, job_id, {}, needs=needs)
+    workflow_env = resolve_env(run, run.workflow.get("env"), top_contexts, run.workflow)
     contexts = expression_contexts(run, job_id, workflow_env, needs=needs)
     defined = {**workflow_env, **resolve_env(run, job.get("env"), contexts, job)}
     state = JobState(run, job_id, job, temp, base_env, defined)
@@ -293,11 +306,12 @@ def expressions_in(value: object) -> list[object]:
 
 def precheck(run: Run) -> None:
     """Evaluates every expression once before any step runs, so a bad one stops the run at once."""
-    status = {"success": True, "failure": False, "always": True, "cancelled": False}
+    status = run_status(failed=False)
     for job_id in job_order(run):
         job = run.workflow["jobs"][job_id]
         unsupported(run, job_id, job)
-        contexts = expression_contexts(run, job_id, {}, needs={need: {"result": "success", "outputs": {}} for need in needs_of(run, job_id)})
+        needs = {need: {"result": "success", "outputs": {}} for need in needs_of(run, job_id)}
+        contexts = expression_contexts(run, job_id, {}, needs=needs)
         for text in expressions_in(run.workflow.get("env")) + expressions_in(job):
             resolve(run, text, contexts)
         for item in [job, *(step for step in job.get("steps") or [] if isinstance(step, dict))]:
@@ -311,24 +325,30 @@ def run_workflow(run: Run, records: list[StepRecord]) -> int:
     results: dict[str, str] = {}
     first_failure = 0
     for job_id in job_order(run):
-        job = run.workflow["jobs"][job_id]
         needs = {need: {"result": results[need], "outputs": {}} for need in needs_of(run, job_id)}
-        status = {"success": all(value["result"] == "success" for value in needs.values()),
-                  "failure": any(value["result"] == "failure" for value in needs.values()),
-                  "always": True, "cancelled": False}
-        contexts = expression_contexts(run, job_id, {}, needs=needs)
-        title = f"{job_id} ({resolve(run, job['name'], contexts)})" if job.get("name") else job_id
-        if not evaluate_if(run, job, contexts, status):
-            results_of_needs = ", ".join(f"{need}: {value['result']}" for need, value in needs.items()) or "none"
-            print(f"Job {title}: skipped (if: {job.get('if', 'success()')}; needs: {results_of_needs})", flush=True)
+        if not job_starts(run, job_id, needs):
             results[job_id] = "skipped"
             records.append(StepRecord(job_id, "(job skipped)", "skipped"))
             continue
-        print(f"Job {title}: runs-on {to_text(job.get('runs-on'))}, emulated on this machine", flush=True)
         code = run_job(run, job_id, needs, records)
         results[job_id] = "success" if code == 0 else "failure"
         first_failure = first_failure or code
     return first_failure
+
+
+def job_starts(run: Run, job_id: str, needs: Node) -> bool:
+    """The job's `if:` (by default: every job it needs succeeded), said in one line either way."""
+    job = run.workflow["jobs"][job_id]
+    results = [value["result"] for value in needs.values()]
+    status = run_status(failed="failure" in results, succeeded=all(result == "success" for result in results))
+    contexts = expression_contexts(run, job_id, {}, needs=needs)
+    title = f"{job_id} ({resolve(run, job['name'], contexts)})" if job.get("name") else job_id
+    if evaluate_if(run, job, contexts, status):
+        print(f"Job {title}: runs-on {to_text(job.get('runs-on'))}, emulated on this machine", flush=True)
+        return True
+    shown_needs = ", ".join(f"{need}: {value['result']}" for need, value in needs.items()) or "none"
+    print(f"Job {title}: skipped (if: {job.get('if', 'success()')}; needs: {shown_needs})", flush=True)
+    return False
 
 
 __all__ = ["StepRecord", "WorkflowError", "run_workflow"]

@@ -4,8 +4,11 @@ expression or a malformed job is reported as `file:line: message` instead of a t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
+
+Node = dict[str, Any]  # a mapping of the workflow, or a context built for its expressions
 
 
 class WorkflowError(Exception):
@@ -16,7 +19,7 @@ class LocatedStr(str):
     line = 0
 
 
-class LocatedDict(dict):
+class LocatedDict(dict[Any, Any]):
     line = 0
 
 
@@ -55,7 +58,7 @@ def load_workflow(file: Path, path: Path) -> LocatedDict:
     except OSError as error:
         raise WorkflowError(f"{path}: cannot read the workflow: {error.strerror}") from None
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data: LocatedDict = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 if mark else 0
