@@ -21,18 +21,21 @@ class ActionStep:
     env: dict[str, str]
     temp: Path
     added_path: list[str] = field(default_factory=list)
+    said: str = ""
+    skipped: bool = False
 
-
-def say(message: str) -> None:
-    print(message, flush=True)
+    def say(self, message: str) -> None:
+        """Prints one line of the action's output; the last one goes into the run's summary."""
+        print(message, flush=True)
+        self.said = message
 
 
 def checkout(step: ActionStep) -> int:
-    say("checkout: nothing to do, the workspace is already a clone of the repository")
+    step.say("checkout: nothing to do, the workspace is already a clone of the repository")
     shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=step.workspace,
                              capture_output=True, text=True, check=False).stdout.strip()
     if step.inputs.get("fetch-depth") == "0" and shallow == "true":
-        say("::warning::fetch-depth: 0 asks for the full history but this clone is shallow (git fetch --unshallow)")
+        step.say("::warning::fetch-depth: 0 wants the full history; this clone is shallow (git fetch --unshallow)")
     return 0
 
 
@@ -55,11 +58,11 @@ def _interpreter(version: str, path: str) -> str | None:
 def setup_python(step: ActionStep) -> int:
     version = step.inputs.get("python-version", "").strip()
     if not version:
-        say("setup-python: no python-version given; using this machine's python3")
+        step.say("setup-python: no python-version given; using this machine's python3")
         return 0
     executable = _interpreter(version, step.env.get("PATH", os.defpath))
     if executable is None:
-        say(f"::error::setup-python: Python {version} is not installed here (no python{version} on PATH)")
+        step.say(f"::error::setup-python: Python {version} is not installed here (no python{version} on PATH)")
         return 1
     bin_dir = step.temp / f"python-{version}" / "bin"
     bin_dir.mkdir(parents=True, exist_ok=True)
@@ -69,7 +72,7 @@ def setup_python(step: ActionStep) -> int:
             link.unlink()
         link.symlink_to(executable)
     step.added_path.append(str(bin_dir))
-    say(f"setup-python: using {executable} as python and python3 (Python {version}); pip's cache is not emulated")
+    step.say(f"setup-python: using {executable} as python and python3 (Python {version}); pip's cache is not emulated")
     return 0
 
 
@@ -89,7 +92,7 @@ def _upload(step: ActionStep, default_name: str, missing: str) -> int:
     lines = [line.strip() for line in step.inputs.get("path", "").splitlines()]
     paths = [line for line in lines if line and not line.startswith("!")]
     if not paths:
-        say(f"::error::{step.uses}: no `path` input")
+        step.say(f"::error::{step.uses}: no `path` input")
         return 1
     hidden = step.inputs.get("include-hidden-files", "false") == "true"
     files = [file for path in paths for file in _files_under(step.workspace / path, hidden)]
@@ -97,10 +100,10 @@ def _upload(step: ActionStep, default_name: str, missing: str) -> int:
         message = f"{step.uses}: nothing to upload at {', '.join(paths)} (missing or empty)"
         if missing == "ignore":
             return 0
-        say(f"::{'error' if missing == 'error' else 'warning'}::{message}")
+        step.say(f"::{'error' if missing == 'error' else 'warning'}::{message}")
         return 1 if missing == "error" else 0
     size = sum(file.stat().st_size for file in files)
-    say(f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, "
+    step.say(f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, "
         f"from {', '.join(paths)} (not uploaded)")
     return 0
 
@@ -114,7 +117,8 @@ def upload_pages_artifact(step: ActionStep) -> int:
 
 
 def deploy_pages(step: ActionStep) -> int:
-    say("deploy-pages: skipped, publishing needs GitHub Pages itself")
+    step.skipped = True
+    step.say("deploy-pages: skipped, publishing needs GitHub Pages itself")
     return 0
 
 
@@ -134,6 +138,7 @@ def is_emulated(uses: str) -> bool:
 def run_action(step: ActionStep) -> int:
     handler = HANDLERS.get(step.uses.split("@", 1)[0].lower())
     if handler is None:
-        say(f"skipped: {step.uses} is not emulated by this runner")
+        step.skipped = True
+        step.say(f"skipped: {step.uses} is not emulated by this runner")
         return 0
     return handler(step)

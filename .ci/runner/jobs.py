@@ -11,6 +11,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import actions
 import defaults
@@ -28,6 +29,14 @@ class StepRecord:
     outcome: str
     seconds: float = 0.0
     last_line: str = ""
+
+
+class Finished(NamedTuple):
+    """How a step ended: exit code, last line of output, and whether it was skipped (not emulated)."""
+
+    code: int
+    last_line: str
+    skipped: bool = False
 
 
 @dataclass
@@ -133,14 +142,14 @@ def read_env_file(path: Path) -> dict[str, str]:
     return values
 
 
-def stream(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+def stream(command: list[str], cwd: Path, env: dict[str, str]) -> Finished:
     """Runs a command with its output shown as it comes; returns the exit code and the last line."""
     try:
         process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     except OSError as error:
         print(f"cannot start {command[0]} in {cwd}: {error.strerror}", flush=True)
-        return defaults.EXIT_NOT_STARTED, ""
+        return Finished(defaults.EXIT_NOT_STARTED, "")
     tail, output = b"", process.stdout
     assert output is not None  # stdout=PIPE above
     while chunk := os.read(output.fileno(), 65536):
@@ -150,7 +159,7 @@ def stream(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str
     output.close()
     lines = [line for line in tail.decode("utf-8", "replace").splitlines() if line.strip()]
     code = process.wait()
-    return (128 - code if code < 0 else code), lines[-1].strip() if lines else ""
+    return Finished(128 - code if code < 0 else code, lines[-1].strip() if lines else "")
 
 
 def run_defaults(run: Run, job: Node, key: str) -> object:
@@ -173,7 +182,7 @@ def shell_command(run: Run, job: Node, step: Node, script: Path) -> list[str]:
     return [str(script) if part == "{0}" else part for part in template]
 
 
-def run_script(state: JobState, step: Node, index: int, env: dict[str, str], contexts: Node) -> tuple[int, str]:
+def run_script(state: JobState, step: Node, index: int, env: dict[str, str], contexts: Node) -> Finished:
     script = state.temp / f"step-{index}.sh"
     script.write_text(resolve(state.run, step["run"], contexts), encoding="utf-8")
     directory = step.get("working-directory") or run_defaults(state.run, state.job, "working-directory")
@@ -181,13 +190,13 @@ def run_script(state: JobState, step: Node, index: int, env: dict[str, str], con
     return stream(shell_command(state.run, state.job, step, script), cwd, env)
 
 
-def use_action(state: JobState, step: Node, env: dict[str, str], contexts: Node) -> tuple[int, str]:
+def use_action(state: JobState, step: Node, env: dict[str, str], contexts: Node) -> Finished:
     inputs = step.get("with") or {}
     resolved = {str(name): resolve(state.run, value, contexts) for name, value in inputs.items()}
     action = actions.ActionStep(str(step["uses"]), resolved, state.run.workspace, env, state.temp)
     code = actions.run_action(action)
     state.path[:0] = action.added_path
-    return code, ""
+    return Finished(code, action.said, skipped=action.skipped)
 
 
 def step_name(run: Run, step: Node, contexts: Node) -> str:
@@ -248,11 +257,11 @@ def execute_step(state: JobState, step: Node, index: int, name: str, env: dict[s
     print(f"::group::{name}", flush=True)
     started = time.monotonic()
     if "run" in step:
-        code, last = run_script(state, step, index, env, contexts)
+        code, last, skipped = run_script(state, step, index, env, contexts)
     else:
-        code, last = use_action(state, step, env, contexts)
+        code, last, skipped = use_action(state, step, env, contexts)
     print("::endgroup::", flush=True)
-    outcome = "success" if code == 0 else "failure"
+    outcome = "skipped" if skipped else "success" if code == 0 else "failure"
     after_step(state, step, env, outcome)
     if code != 0:
         print(f"::error::{name} failed with exit code {code}", flush=True)
