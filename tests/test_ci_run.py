@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROJECT_ROOT
 
 RUNNER = PROJECT_ROOT / ".ci" / "runner"
@@ -109,6 +111,22 @@ def test_broken_yaml_is_one_error_with_file_and_line(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"error: {WORKFLOW_IN_WORKSPACE}:") and "not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("workflow", "error"), [
+    ("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - name: neither\n",
+     ":6: a step needs exactly one of `run:` and `uses:`"),
+    ("on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps:\n      - run: echo\n",
+     ":4: job 'a' needs 'b', which is not a job of this workflow"),
+    ("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n        env:\n          A: ${{ nope }}\n",
+     ":8: unknown context 'nope'"),
+])
+def test_a_malformed_workflow_is_one_error_with_file_and_line(tmp_path, workflow, error):
+    (tmp_path / WORKFLOW_IN_WORKSPACE).parent.mkdir(parents=True)
+    (tmp_path / WORKFLOW_IN_WORKSPACE).write_text(workflow, encoding="utf-8")
+    result = run_runner(tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"error: {WORKFLOW_IN_WORKSPACE}{error}") and result.stderr.count("\n") == 1
 
 
 def dry_run(tmp_path: Path, *args: str) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import defaults
 from context import Run, check_repository, head_sha, triggered
-from jobs import StepRecord, run_workflow
+from jobs import StepRecord, precheck, run_workflow
 from loader import WorkflowError, load_workflow
 
 
@@ -71,6 +71,7 @@ def main(argv: list[str]) -> int:
                       workspace=workspace, temp=Path(temp), sha=head_sha(workspace), dry_run=arguments.dry_run)
             if not triggered(run):
                 raise WorkflowError(f"{run.workflow_path}: the workflow does not run on {arguments.event} to {run.ref}")
+            precheck(run)
             print(f"Emulating a GitHub-hosted runner: {run.workflow_path}, {run.event} to {run.ref} "
                   f"of {run.repository} at {run.sha[:12]}", flush=True)
             records: list[StepRecord] = []

@@ -102,12 +102,6 @@ def needs_of(run: Run, job_id: str) -> list[str]:
     return [str(need) for need in needs]
 
 
-def unsupported(run: Run, job_id: str, job: Node) -> None:
-    for key in ("strategy", "container", "services", "uses"):
-        if key in job:
-            raise located(run.workflow_path, job, f"job {job_id!r}: `{key}:` is not emulated by this runner")
-
-
 def stand_in_paths(state: JobState, env: dict[str, str]) -> None:
     """Point variables at Debian's paths when the workflow's (Ubuntu runner) path is missing here."""
     for name, candidates in defaults.PATH_STAND_INS.items():
@@ -187,6 +181,9 @@ def run_script(state: JobState, step: Node, index: int, env: dict[str, str], con
     script.write_text(resolve(state.run, step["run"], contexts), encoding="utf-8")
     directory = step.get("working-directory") or run_defaults(state.run, state.job, "working-directory")
     cwd = state.run.workspace / resolve(state.run, directory, contexts) if directory else state.run.workspace
+    if not cwd.is_dir():
+        print(f"working-directory {cwd} does not exist", flush=True)
+        return Finished(defaults.EXIT_NOT_STARTED, "")
     return stream(shell_command(state.run, state.job, step, script), cwd, env)
 
 
@@ -234,8 +231,6 @@ def after_step(state: JobState, step: Node, env: dict[str, str], outcome: str) -
 
 def run_step(state: JobState, step: Node, index: int, records: list[StepRecord]) -> None:
     run = state.run
-    if not isinstance(step, dict) or ("run" in step) == ("uses" in step):
-        raise located(run.workflow_path, step, "a step needs exactly one of `run:` and `uses:`", line_of(state.job))
     status = run_status(failed=bool(state.failure))
     contexts = expression_contexts(run, state.job_id, state.defined_env, steps=state.steps)
     name = step_name(run, step, contexts)
@@ -296,10 +291,7 @@ def run_job(run: Run, job_id: str, needs: Node, records: list[StepRecord]) -> in
     contexts = expression_contexts(run, job_id, workflow_env, needs=needs)
     defined = {**workflow_env, **resolve_env(run, job.get("env"), contexts, job)}
     state = JobState(run, job_id, job, temp, base_env, defined)
-    steps = job.get("steps")
-    if not isinstance(steps, list) or not steps:
-        raise located(run.workflow_path, job, f"job {job_id!r} has no `steps:` list")
-    for index, step in enumerate(steps):
+    for index, step in enumerate(job["steps"]):
         run_step(state, step, index, records)
     return state.failure
 
@@ -313,24 +305,43 @@ def expressions_in(value: object) -> list[object]:
     return [value] if isinstance(value, str) and "${{" in value else []
 
 
+def check_shape(run: Run, job_id: str, job: Node) -> list[Node]:
+    """The job's steps, after checking what this runner relies on: `runs-on`, a list of steps,
+    each with exactly one of `run:` and `uses:`."""
+    for key in ("strategy", "container", "services", "uses"):
+        if key in job:
+            raise located(run.workflow_path, job, f"job {job_id!r}: `{key}:` is not emulated by this runner")
+    if not job.get("runs-on"):
+        raise located(run.workflow_path, job, f"job {job_id!r} has no `runs-on:`")
+    steps = job.get("steps")
+    if not isinstance(steps, list) or not steps:
+        raise located(run.workflow_path, job, f"job {job_id!r} has no `steps:` list")
+    for step in steps:
+        if not isinstance(step, dict) or ("run" in step) == ("uses" in step):
+            raise located(run.workflow_path, step, "a step needs exactly one of `run:` and `uses:`", line_of(job))
+    return steps
+
+
 def precheck(run: Run) -> None:
-    """Evaluates every expression once before any step runs, so a bad one stops the run at once."""
+    """Checks every job's shape and evaluates every expression once, before anything runs, so bad
+    input stops the run at once with its file and line."""
     status = run_status(failed=False)
     for job_id in job_order(run):
         job = run.workflow["jobs"][job_id]
-        unsupported(run, job_id, job)
+        steps = check_shape(run, job_id, job)
         needs = {need: {"result": "success", "outputs": {}} for need in needs_of(run, job_id)}
         contexts = expression_contexts(run, job_id, {}, needs=needs)
         for text in expressions_in(run.workflow.get("env")) + expressions_in(job):
             resolve(run, text, contexts)
-        for item in [job, *(step for step in job.get("steps") or [] if isinstance(step, dict))]:
+        for item in [run.workflow, job, *steps]:
+            resolve_env(run, item.get("env"), contexts, item)
+        for item in [job, *steps]:
             if "if" in item:
                 evaluate_if(run, item, contexts, status)
 
 
 def run_workflow(run: Run, records: list[StepRecord]) -> int:
     """Every job this event starts, in `needs` order; returns the first failing step's exit code or 0."""
-    precheck(run)
     results: dict[str, str] = {}
     first_failure = 0
     for job_id in job_order(run):
