@@ -40,9 +40,11 @@ check: $(INSTALLED) ## Check every locale against the default locale and the reg
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
 	$(VENV)/bin/handbook status
 
-lint: $(INSTALLED) ## ruff and mypy (strict on the handbook package)
-	$(VENV)/bin/ruff check scripts tests
+lint: $(INSTALLED) ## ruff, and mypy (strict on the handbook package and the CI runner)
+	$(VENV)/bin/ruff check scripts tests .ci
+	$(VENV)/bin/ruff format --check scripts tests .ci
 	$(VENV)/bin/mypy
+	$(VENV)/bin/mypy --strict .ci/runner
 
 test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
 	$(VENV)/bin/handbook check --strict

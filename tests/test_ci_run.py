@@ -24,8 +24,15 @@ def run_runner(workspace: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """The runner in a clean environment: nothing of an outer CI (GITHUB_ACTIONS, CI, SITE_URL) leaks in."""
     path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", os.defpath)])
     env = {"PATH": path, "HOME": str(workspace), "LANG": "C.UTF-8"}
-    return subprocess.run([sys.executable, str(RUNNER), "--workspace", str(workspace), *args],
-                          cwd=workspace, env=env, capture_output=True, text=True, check=False, timeout=120)
+    return subprocess.run(
+        [sys.executable, str(RUNNER), "--workspace", str(workspace), *args],
+        cwd=workspace,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def workspace_with(tmp_path: Path, fixture: str) -> Path:
@@ -85,7 +92,7 @@ def test_the_first_failing_step_stops_the_run_with_its_exit_code(tmp_path):
     assert "cleanup ran" in out
     assert "Job after: skipped (if: success(); needs: check: failure)" in out
     assert "\nthe dependent job ran\n" not in out
-    assert "::error::Run echo \"second step starts\" failed with exit code 7" in out
+    assert '::error::Run echo "second step starts" failed with exit code 7' in out
     assert out.rstrip().endswith("Workflow failed: exit code 7.")
 
 
@@ -113,14 +120,24 @@ def test_broken_yaml_is_one_error_with_file_and_line(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize(("workflow", "error"), [
-    ("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - name: neither\n",
-     ":6: a step needs exactly one of `run:` and `uses:`"),
-    ("on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps:\n      - run: echo\n",
-     ":4: job 'a' needs 'b', which is not a job of this workflow"),
-    ("on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n        env:\n          A: ${{ nope }}\n",
-     ":8: unknown context 'nope'"),
-])
+@pytest.mark.parametrize(
+    ("workflow", "error"),
+    [
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - name: neither\n",
+            ":6: a step needs exactly one of `run:` and `uses:`",
+        ),
+        (
+            "on: push\njobs:\n  a:\n    needs: b\n    runs-on: x\n    steps:\n      - run: echo\n",
+            ":4: job 'a' needs 'b', which is not a job of this workflow",
+        ),
+        (
+            "on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: echo\n"
+            "        env:\n          A: ${{ nope }}\n",
+            ":8: unknown context 'nope'",
+        ),
+    ],
+)
 def test_a_malformed_workflow_is_one_error_with_file_and_line(tmp_path, workflow, error):
     (tmp_path / WORKFLOW_IN_WORKSPACE).parent.mkdir(parents=True)
     (tmp_path / WORKFLOW_IN_WORKSPACE).write_text(workflow, encoding="utf-8")

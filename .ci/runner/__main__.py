@@ -22,15 +22,22 @@ from loader import WorkflowError, load_workflow
 
 def parse_arguments(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python .ci/runner", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--event", choices=defaults.EVENTS, default="push",
-                        help=f"the event that starts the run (default push to refs/heads/{defaults.DEFAULT_BRANCH})")
-    parser.add_argument("--workflow", type=Path, default=Path(defaults.WORKFLOW),
-                        help="the workflow file, relative to the workspace")
+    parser.add_argument(
+        "--event",
+        choices=defaults.EVENTS,
+        default="push",
+        help=f"the event that starts the run (default push to refs/heads/{defaults.DEFAULT_BRANCH})",
+    )
+    parser.add_argument(
+        "--workflow", type=Path, default=Path(defaults.WORKFLOW), help="the workflow file, relative to the workspace"
+    )
     parser.add_argument("--repository", default=defaults.SAMPLE_REPOSITORY, help="owner/name the run is for")
-    parser.add_argument("--var", action="append", default=[], metavar="NAME=VALUE",
-                        help="a repository variable (vars.NAME)")
-    parser.add_argument("--dry-run", action="store_true",
-                        help="list the jobs and steps that would run, with their env, and run nothing")
+    parser.add_argument(
+        "--var", action="append", default=[], metavar="NAME=VALUE", help="a repository variable (vars.NAME)"
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="list the jobs and steps that would run, with their env, and run nothing"
+    )
     parser.add_argument("--workspace", type=Path, default=Path.cwd(), help="the clone the steps run in (default: here)")
     return parser.parse_args(argv)
 
@@ -66,14 +73,25 @@ def main(argv: list[str]) -> int:
         workflow_path = shown_path(arguments.workflow, workspace)
         with tempfile.TemporaryDirectory(prefix="runner-temp-") as temp:
             workflow = load_workflow(workspace / workflow_path, workflow_path)
-            run = Run(workflow_path=workflow_path, workflow=workflow, event=arguments.event,
-                      repository=check_repository(arguments.repository), vars=sample_vars(arguments.var),
-                      workspace=workspace, temp=Path(temp), sha=head_sha(workspace), dry_run=arguments.dry_run)
+            run = Run(
+                workflow_path=workflow_path,
+                workflow=workflow,
+                event=arguments.event,
+                repository=check_repository(arguments.repository),
+                vars=sample_vars(arguments.var),
+                workspace=workspace,
+                temp=Path(temp),
+                sha=head_sha(workspace),
+                dry_run=arguments.dry_run,
+            )
             if not triggered(run):
                 raise WorkflowError(f"{run.workflow_path}: the workflow does not run on {arguments.event} to {run.ref}")
             precheck(run)
-            print(f"Emulating a GitHub-hosted runner: {run.workflow_path}, {run.event} to {run.ref} "
-                  f"of {run.repository} at {run.sha[:12]}", flush=True)
+            print(
+                f"Emulating a GitHub-hosted runner: {run.workflow_path}, {run.event} to {run.ref} "
+                f"of {run.repository} at {run.sha[:12]}",
+                flush=True,
+            )
             records: list[StepRecord] = []
             code = run_workflow(run, records)
     except WorkflowError as error:

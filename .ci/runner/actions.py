@@ -32,8 +32,9 @@ class ActionStep:
 
 def checkout(step: ActionStep) -> int:
     step.say("checkout: nothing to do, the workspace is already a clone of the repository")
-    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=step.workspace,
-                             capture_output=True, text=True, check=False).stdout.strip()
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"], cwd=step.workspace, capture_output=True, text=True, check=False
+    ).stdout.strip()
     if step.inputs.get("fetch-depth") == "0" and shallow == "true":
         step.say("::warning::fetch-depth: 0 wants the full history; this clone is shallow (git fetch --unshallow)")
     return 0
@@ -103,8 +104,10 @@ def _upload(step: ActionStep, default_name: str, missing: str) -> int:
         step.say(f"::{'error' if missing == 'error' else 'warning'}::{message}")
         return 1 if missing == "error" else 0
     size = sum(file.stat().st_size for file in files)
-    step.say(f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, "
-        f"from {', '.join(paths)} (not uploaded)")
+    step.say(
+        f"upload: artifact {name!r} would hold {len(files)} files, {size / 1024:.1f} KiB, "
+        f"from {', '.join(paths)} (not uploaded)"
+    )
     return 0
 
 

@@ -139,8 +139,9 @@ def read_env_file(path: Path) -> dict[str, str]:
 def stream(command: list[str], cwd: Path, env: dict[str, str]) -> Finished:
     """Runs a command with its output shown as it comes; returns the exit code and the last line."""
     try:
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            command, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+        )
     except OSError as error:
         print(f"cannot start {command[0]} in {cwd}: {error.strerror}", flush=True)
         return Finished(defaults.EXIT_NOT_STARTED, "")
