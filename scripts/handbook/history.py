@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from handbook.freshness import source_hashes
+from handbook.locales import DOCS_DIR
 from handbook.markdown_page import parse_page
 
 
@@ -43,7 +44,7 @@ def find_revision(root: Path, path: str, page_hash: str) -> tuple[str, str] | No
     return None
 
 
-def last_commit_dates(root: Path, folder: str = "docs") -> dict[str, str]:
+def last_commit_dates(root: Path, folder: str = DOCS_DIR) -> dict[str, str]:
     """The ISO date of the last commit that touched each file under `folder`, in one git call."""
     dates: dict[str, str] = {}
     date = None

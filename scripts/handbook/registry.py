@@ -104,7 +104,7 @@ def _validate(
     listed = set(pages) if pages is not None else None
     concepts = _read_concepts(data.get("concepts"), kinds, listed, lines, top, problem, problems)
     drafts = data.get("drafts", [])
-    if not (isinstance(drafts, list) and all(x in locales[1:] for x in drafts)):
+    if not (isinstance(drafts, list) and all(x in locales and x != locales[0] for x in drafts)):
         problems.append(
             problem(
                 lines.of(drafts, top),

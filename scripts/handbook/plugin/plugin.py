@@ -104,10 +104,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             page.meta["last_updated"] = dates.last_updated(iso, locale)
         if locale == project.registry.default_locale:
             return markdown
-        state = page_state(project, locale, page.file.src_uri.removeprefix(f"{locale}/"))
+        prefix = url_prefix(locale, project.registry.default_locale)
+        state = page_state(project, locale, page.file.src_uri.removeprefix(prefix))
         page.meta["translation_state"] = state
         if state in notices.NOTICE_STATES:
-            english_url = get_relative_url(page.url.removeprefix(f"{locale}/"), page.url)
+            english_url = get_relative_url(page.url.removeprefix(prefix), page.url)
             markdown = notices.after_h1(markdown, notices.notice_block(state, config.extra["handbook"], english_url))
         return markdown
 

@@ -17,7 +17,7 @@ from typing import TypedDict
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
-from handbook.locales import page_url
+from handbook.locales import page_url, source_path
 from handbook.registry import Registry
 
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">\n?')
@@ -57,7 +57,7 @@ def sitemap_entries(registry: Registry, site_url: str, dates: dict[str, str]) ->
         alternates = {locale: page_url(site_url, locale, registry.default_locale, page) for locale in published}
         alternates["x-default"] = alternates[registry.default_locale]
         for locale in published:
-            lastmod = dates.get(f"docs/{locale}/{page}")
+            lastmod = dates.get(source_path(locale, page))
             entries.append({"locale": locale, "loc": alternates[locale], "alternates": alternates, "lastmod": lastmod})
     return entries
 
