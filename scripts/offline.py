@@ -41,8 +41,8 @@ ICONS = (
     {"src": f"{ICON_DIR}/icon-maskable-512.png", "sizes": "512x512", "type": "image/png", "purpose": "maskable"},
 )
 APPLE_TOUCH_ICON = f"{ICON_DIR}/apple-touch-icon.png"
-# Never precached: source maps (debugging only), the worker itself, and compressed sitemap copies.
-EXCLUDED = re.compile(r"(\.map|/sw\.js|^sw\.js|\.xml\.gz)$")
+# Never precached: source maps (debugging only), the worker itself, and sitemaps (for crawlers).
+EXCLUDED = re.compile(r"(\.map|(^|/)sw\.js|(^|/)sitemap\.xml(\.gz)?)$")
 # Quoted relative references in pages and manifests ("../assets/x.css", 'search.js'): any that
 # names a file of the site is something the page may load.
 QUOTED_REFERENCE = re.compile(r"""["']([^"'\s<>{}()]+)["']""")
