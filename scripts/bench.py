@@ -7,7 +7,9 @@ the same run (the MkDocs build of the same tree).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -17,8 +19,9 @@ import time
 from pathlib import Path
 
 from scripts.checks import load_content, run_checks
+from scripts.offline import WORKER_NAME
 from scripts.markdown_page import parse_page
-from scripts.page_weight import chromium_available, measure, median_bytes
+from scripts.page_weight import chromium_available, measure, median_bytes, wire_size
 from scripts.registry import REGISTRY_FILE, load_registry
 from scripts.site_server import free_port
 from scripts.staleness import source_hashes, stamped_text
@@ -163,6 +166,19 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
           f"vanilla {median_bytes(vanilla) / 1024:.1f} KiB (ratio {ratio:.2f}x); requests to other hosts: "
           f"this site {sum(w.third_party_requests for w in ours)}, vanilla {sum(w.third_party_requests for w in vanilla)} "
           "(fonts from Google for vanilla: blocked here, so not in its bytes)")
+    for code, prefix in zip(registry.locales, prefixes, strict=True):
+        count, size = precache_weight(ours_site, prefix)
+        print(f"Offline copy of {code!r} (downloaded once, after the first page has loaded): {count} files, "
+              f"{size / 1024:.1f} KiB gzip")
+
+
+def precache_weight(site: Path, root: str) -> tuple[int, int]:
+    """Files and gzip bytes a locale's service worker precaches (its list in sw.js)."""
+    text = (site / root / WORKER_NAME).read_text(encoding="utf-8")
+    entries = json.loads(re.search(r"^const PRECACHE = (.*);$", text, re.MULTILINE).group(1))
+    paths = [(site / root / entry["url"]).resolve() for entry in entries]
+    types = {".png": "image/png"}
+    return len(paths), sum(wire_size(p.read_bytes(), types.get(p.suffix, "text/")) for p in paths)
 
 
 def print_scale(root: Path, scratch: Path, site_url: str) -> None:

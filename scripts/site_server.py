@@ -8,6 +8,7 @@ import functools
 import gzip
 import os
 import socket
+import sys
 import threading
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -68,11 +69,19 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "appl
                     "image/svg+xml", "application/manifest+json")
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that closes a connection mid-response (a page left, a worker stopped) is normal."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @contextmanager
 def serve(site: Path, path_prefix: str, port: int = 0, compress: bool = False):
     """Yield the base URL (http://127.0.0.1:PORT/prefix/) of `site` served in a thread."""
     handler = type("Handler", (_CompressingPagesHandler if compress else _PagesHandler,), {"prefix": path_prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    server = _QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -64,7 +64,7 @@ def test_no_service_worker_is_registered_from_disk(browser_session, built_site):
     page.wait_for_load_state("load")
     assert page.evaluate("window.__registered") == [] and errors == []
     page.goto(browser_session.local + "nb/roadblocks.html")
-    page.wait_for_load_state("load")
+    page.wait_for_function("window.__registered.length > 0")
     assert page.evaluate("window.__registered") == [browser_session.local + "nb/sw.js"]
     context.close()
 

@@ -40,5 +40,8 @@ document.addEventListener("click", function (event) {
       setTimeout(function () { notice.textContent = ""; }, 8000);
     }
   });
-  navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
+  // After the page has loaded: the offline copy must not compete with the first page for bandwidth.
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
+  });
 })();
