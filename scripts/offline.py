@@ -28,6 +28,14 @@ from pathlib import Path, PurePosixPath
 MANIFEST_NAME = "manifest.webmanifest"
 WORKER_NAME = "sw.js"
 WORKER_SOURCE = Path(__file__).with_name("offline_worker.js")
+# `sw.js` under `mkdocs serve`: pages change with every save there, so a worker from an earlier
+# visit removes its caches and itself instead of serving yesterday's page.
+RETIRING_WORKER = """// Development server: no offline copy. Remove this scope's caches and this worker.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(caches.keys()
+  .then((names) => Promise.all(names.filter((name) => name.startsWith("handbook-offline ")).map((name) => caches.delete(name))))
+  .then(() => self.registration.unregister())));
+"""
 # Theme indigo (Material's --md-primary-fg-color for `primary: indigo`) and its page background.
 THEME_COLOR = "#4051b5"
 BACKGROUND_COLOR = "#ffffff"
@@ -182,11 +190,12 @@ def worker_source(entries: list[dict], template: str) -> str:
 
 
 def write_locale_app(site: Path, app: LocaleApp, roots: list[str], extra_shared: list[str] = (),
-                     worker_files: list[str] = ()) -> list[dict]:
+                     worker_files: list[str] = (), offline: bool = True) -> list[dict]:
     """Write the locale's manifest, then its worker with the precache list; return the list.
 
     `extra_shared`: shared files the locale loads that no page names (precached as they are);
-    `worker_files`: shared worker scripts and their imports, placed inside the locale's scope."""
+    `worker_files`: shared worker scripts and their imports, placed inside the locale's scope;
+    `offline=False` (the development server): a worker that removes itself, and no list."""
     folder = site / app.root
     scope_shared_files(site, app.root, list(worker_files))
     if app.root:
@@ -195,6 +204,9 @@ def write_locale_app(site: Path, app: LocaleApp, roots: list[str], extra_shared:
         raise OfflineError(f"{folder / 'index.html'}: missing: locale {app.code!r} has no home page to start from")
     text = json.dumps(manifest(app), ensure_ascii=False, indent=2) + "\n"
     (folder / MANIFEST_NAME).write_text(text, encoding="utf-8")
+    if not offline:
+        (folder / WORKER_NAME).write_text(RETIRING_WORKER, encoding="utf-8")
+        return []
     entries = precache_entries(site, app, roots, list(extra_shared))
     (folder / WORKER_NAME).write_text(worker_source(entries, WORKER_SOURCE.read_text(encoding="utf-8")), encoding="utf-8")
     return entries

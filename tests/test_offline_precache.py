@@ -62,6 +62,13 @@ def test_a_changed_file_changes_its_revision_and_the_worker(tmp_path):
     assert (site / "nb" / WORKER_NAME).read_text(encoding="utf-8") != worker
 
 
+def test_the_development_server_gets_a_worker_that_removes_itself(tmp_path):
+    site = tiny_site(tmp_path)
+    assert write_locale_app(site, NB, ROOTS, offline=False) == []
+    worker = (site / "nb" / WORKER_NAME).read_text(encoding="utf-8")
+    assert "PRECACHE" not in worker and "self.registration.unregister()" in worker
+
+
 def test_a_locale_without_a_home_page_is_one_clear_error(tmp_path):
     site = tiny_site(tmp_path)
     (site / "nb/index.html").unlink()

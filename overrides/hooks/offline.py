@@ -3,7 +3,8 @@
 - every page gets its locale's manifest link, theme colour and touch icon;
 - after the whole site is written (the per-locale search indexes and sitemaps included: this
   runs after `locale_search` and `language_signals`, at priority -300), each locale root gets a
-  `manifest.webmanifest` and a `sw.js` whose precache list is hashed from the files on disk.
+  `manifest.webmanifest` and a `sw.js` whose precache list is hashed from the files on disk
+  (under `mkdocs serve`, a `sw.js` that removes itself: no stale pages while editing).
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ LUNR = "assets/javascripts/lunr"
 LUNR_EXTRA = {"ja": ["tinyseg.js"], "th": ["wordcut.js"], "hi": ["wordcut.js"]}
 
 _apps = {}  # locale -> LocaleApp, recorded while each language builds (its config is in force)
+_command = {}  # "name": the mkdocs command (under `serve`, no offline copy: pages change on save)
+
+
+def on_startup(command, dirty):
+    _command["name"] = command
 
 
 def _i18n(config):
@@ -75,6 +81,7 @@ def on_post_build(config):
     try:
         for code in locales:
             app = _apps[code]
-            write_locale_app(site, app, roots, lunr_files(site, app.root), search_worker_files(site, app.root))
+            write_locale_app(site, app, roots, lunr_files(site, app.root), search_worker_files(site, app.root),
+                             offline=_command.get("name") != "serve")
     except (OfflineError, KeyError) as error:
         raise PluginError(f"offline: {error}") from None
