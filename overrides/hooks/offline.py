@@ -45,8 +45,10 @@ def on_post_page(output, page, config):
     first = page.url.split("/", 1)[0]
     code = first if first in locales and first != default else default
     root = locale_root(code, default)
-    _apps[code] = LocaleApp(code, root, config.site_name, config.extra["handbook"]["app_short_name"],
-                            config.site_description)
+    short_name = config.extra.get("handbook", {}).get("app_short_name")
+    if not short_name:
+        raise PluginError(f"mkdocs.yml: locale {code!r} has no extra.handbook.app_short_name (the app's name on a home screen)")
+    _apps[code] = LocaleApp(code, root, config.site_name, short_name, config.site_description)
     return output.replace("</head>", head_tags(page.url, root) + "</head>", 1)
 
 
