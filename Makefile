@@ -10,7 +10,7 @@ SITE_DIR ?= site
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status lint test test-fast bench lock clean
+.PHONY: serve build check status lint test test-fast bench lighthouse lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -56,6 +56,9 @@ test-fast: $(INSTALLED) ## The tests that need no browser and no Java, in second
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	$(VENV)/bin/handbook bench
+
+lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
+	$(PY) -m handbook.lighthouse_bench
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock

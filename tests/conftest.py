@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from handbook.registry import load_registry
+from tests.browser import Session, browser_session_for
 from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
@@ -50,3 +52,9 @@ def built_site(tmp_path_factory) -> Path:
 def build_log(built_site) -> str:
     """What the strict build of this project printed."""
     return (built_site.parent / f"{built_site.name}.log").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def browser_session(built_site) -> Iterator[Session]:
+    """Chromium on the built site, served as deployed (one per test module)."""
+    yield from browser_session_for(built_site)

@@ -9,77 +9,15 @@ errors, and for the language switcher, search, print and 404 behaviour.
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
-from handbook.site_server import serve
+from tests.browser import site_pages, type_search
 
 pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-def deployed_base(site: Path) -> str:
-    """The site_url the site was built for, read from the home page's canonical link."""
-    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").find(
-        "link", rel="canonical"
-    )
-    return canonical["href"].rsplit("/", 1)[0] + "/"
-
-
-@pytest.fixture(scope="module")
-def browser_session(built_site):
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
-    deployed = deployed_base(built_site)
-    with serve(built_site, urlsplit(deployed).path) as local, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield Session(browser, local, deployed)
-        browser.close()
-
-
-class Session:
-    """One browser with a page per test; records console errors and foreign requests."""
-
-    def __init__(self, browser, local: str, deployed: str):
-        self.browser, self.local, self.deployed = browser, local, deployed
-
-    def open(self, path: str):
-        context = self.browser.new_context()
-        page = context.new_page()
-        page.errors, page.foreign = [], []
-        page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        context.route("**/*", lambda route: self._route(route, page))
-        page.goto(self.local + path)
-        page.wait_for_load_state("networkidle")
-        return page
-
-    def _route(self, route, page):
-        url = route.request.url
-        if url.startswith(self.deployed):
-            route.fulfill(response=route.fetch(url=self.local + url[len(self.deployed) :]))
-        elif url.startswith(self.local) or url.startswith("data:"):
-            route.continue_()
-        else:
-            page.foreign.append(url)
-            route.abort()
-
-
-def site_pages(built_site: Path) -> list[str]:
-    return sorted(p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if p.name != "404.html")
-
-
-def type_search(page, query: str) -> None:
-    """Open search with its keyboard shortcut and type, key by key, as a reader does."""
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially(query, delay=30)
 
 
 def axe_violations(page) -> list[str]:

@@ -38,7 +38,12 @@ def test_status_and_glossary_pages_have_tables_in_every_locale(built_site, regis
 
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):
     root = scratch_copy(tmp_path / "project")
-    edit(root, "docs/en/roadblocks.md", "Active listening is more than hearing.", "Active listening is much more than hearing.")
+    edit(
+        root,
+        "docs/en/roadblocks.md",
+        "Active listening is more than hearing.",
+        "Active listening is much more than hearing.",
+    )
     result = run_mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     warning = notice(tmp_path / "site", "nb/roadblocks")

@@ -7,7 +7,9 @@ the same run (the MkDocs build of the same tree).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -18,7 +20,8 @@ from pathlib import Path
 
 from handbook.freshness import source_hashes, stamped_text
 from handbook.markdown_page import parse_page
-from handbook.page_weight import chromium_available, measure, median_bytes
+from handbook.page_weight import chromium_available, measure, median_bytes, wire_size
+from handbook.plugin.offline import WORKER_NAME
 from handbook.project import load_project
 from handbook.registry import REGISTRY_FILE, Registry, load_registry
 from handbook.rules import run_checks
@@ -189,6 +192,24 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
         f"vanilla {sum(w.third_party_requests for w in vanilla)} "
         "(fonts from Google for vanilla: blocked here, so not in its bytes)"
     )
+    for code, prefix in zip(registry.locales, prefixes, strict=True):
+        count, size = precache_weight(ours_site, prefix)
+        print(
+            f"Offline copy of {code!r} (downloaded once, after the first page has loaded): {count} files, "
+            f"{size / 1024:.1f} KiB gzip"
+        )
+
+
+def precache_weight(site: Path, root: str) -> tuple[int, int]:
+    """Files and gzip bytes a locale's service worker precaches (its list in sw.js)."""
+    text = (site / root / WORKER_NAME).read_text(encoding="utf-8")
+    listing = re.search(r"^const PRECACHE = (.*);$", text, re.MULTILINE)
+    if listing is None:
+        raise SystemExit(f"bench: {site / root / WORKER_NAME} has no precache list")
+    entries = json.loads(listing.group(1))
+    paths = [(site / root / entry["url"]).resolve() for entry in entries]
+    types = {".png": "image/png"}
+    return len(paths), sum(wire_size(p.read_bytes(), types.get(p.suffix, "text/")) for p in paths)
 
 
 def print_scale(root: Path, scratch: Path, site_url: str) -> None:

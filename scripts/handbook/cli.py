@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
@@ -252,7 +253,12 @@ def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    if hasattr(signal, "SIGPIPE"):  # not on Windows
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, like other CLI tools
     args = build_parser().parse_args(argv)
     return int(args.function(args))
+
+
+def run() -> None:
+    """The `handbook` command: `main`, as a process of its own."""
+    if hasattr(signal, "SIGPIPE"):  # not on Windows
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `... | head` ends quietly, like other CLI tools
+    sys.exit(main())

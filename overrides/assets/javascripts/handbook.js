@@ -6,3 +6,42 @@ document.addEventListener("click", function (event) {
     link.href = link.href.split("#")[0] + location.hash;
   }
 }, true);
+
+// The theme fetches sitemap.xml once per <link rel="alternate"> on every page load, to map
+// addresses between languages. Here every alternate link already names the same page in the
+// other language, so those three requests change nothing: the links are hidden from the theme
+// while it starts (this script runs before DOMContentLoaded, the theme looks after it) and
+// restored right after, so the HTML and the rendered page keep their hreflang links.
+(function () {
+  var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  alternates.forEach(function (link) { link.rel = "handbook-alternate"; });
+  document.addEventListener("DOMContentLoaded", function () {
+    setTimeout(function () {
+      alternates.forEach(function (link) { link.rel = "alternate"; });
+    });
+  });
+})();
+
+// Offline reading: each locale has its own service worker at its root, beside the manifest
+// this page links to. Not over file:// (browsers refuse service workers there).
+(function () {
+  var manifest = document.querySelector('link[rel="manifest"]');
+  var notice = document.querySelector(".handbook-offline");
+  if (!manifest || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) {
+    return;
+  }
+  var before = navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener("controllerchange", function () {
+    var now = navigator.serviceWorker.controller;
+    var updated = before && now && before.scriptURL === now.scriptURL;
+    before = now;
+    if (notice) {
+      notice.textContent = notice.getAttribute(updated ? "data-updated" : "data-ready");
+      setTimeout(function () { notice.textContent = ""; }, 8000);
+    }
+  });
+  // After the page has loaded: the offline copy must not compete with the first page for bandwidth.
+  window.addEventListener("load", function () {
+    navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
+  });
+})();

@@ -21,10 +21,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
-from handbook.plugin import dates, markup, noise, notices, search_index, signals
+from handbook.plugin import dates, markup, noise, notices, offline, page_speed, search_index, signals
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
-from handbook.registry import REGISTRY_FILE
+from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules.front_matter import front_matter_problems
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
@@ -40,6 +40,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.dates: dict[str, str] = {}
         self.default_404 = ""
         self.default_texts: dict[str, Any] = {}  # the default locale's interface texts
+        self.apps: dict[str, offline.LocaleApp] = {}  # locale -> its installable app, recorded as it builds
+        self.command = "build"
 
     # --- the i18n plugin, through one accessor -------------------------------------------------
 
@@ -62,6 +64,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         noise.silence_known_noise()
+        self.command = command  # under `serve`, no offline copy: pages change on every save
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = self.i18n(config)
@@ -142,9 +145,22 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             output = markup.in_language(output, body_locale, notice_locale, locale)
         if locale in registry.drafts:
             output = signals.noindex(output)
-        return markup.valid(output)
+        root = offline.locale_root(locale, registry.default_locale)
+        self.apps[locale] = self.locale_app(config, locale, root)
+        output = output.replace("</head>", offline.head_tags(page.url, root) + "</head>", 1)
+        return page_speed.defer_external_scripts(markup.valid(output))
+
+    @staticmethod
+    def locale_app(config: MkDocsConfig, locale: str, root: str) -> offline.LocaleApp:
+        short_name = config.extra.get("handbook", {}).get("app_short_name")
+        if not short_name:
+            raise PluginError(
+                f"mkdocs.yml: locale {locale!r} has no extra.handbook.app_short_name (the app's name on a home screen)"
+            )
+        return offline.LocaleApp(locale, root, config.site_name, short_name, config.site_description or "")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        output_content = page_speed.defer_external_scripts(output_content)
         if template_name != NOT_FOUND:
             return markup.valid(output_content)
         # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
@@ -167,6 +183,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         site = Path(config.site_dir)
         search_index.split_search_index(site, list(registry.locales), registry.default_locale, list(config.theme.dirs))
         signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
+        self.write_offline_copies(site, registry)
+
+    def write_offline_copies(self, site: Path, registry: Registry) -> None:
+        """Each locale's manifest and service worker: last, since its precache list hashes every file written."""
+        roots = [offline.locale_root(code, registry.default_locale) for code in registry.locales]
+        try:
+            for code in registry.locales:
+                app = self.apps[code]
+                extra = search_index.lunr_files(site, app.root)
+                workers = search_index.search_worker_files(site, app.root)
+                offline.write_locale_app(site, app, roots, extra, workers, offline=self.command != "serve")
+        except (offline.OfflineError, KeyError) as error:
+            raise PluginError(f"offline: {error}") from None
 
 
 def check_settings(project: Project, i18n: Any) -> None:

@@ -60,3 +60,30 @@ def write_index(site: Path, locale: str, index: dict[str, Any], default: str) ->
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     target.write_text(text, encoding="utf-8")
     target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+
+
+SEARCH_WORKERS = "assets/javascripts/workers"
+# Material's search worker loads its stemmers with importScripts, so no page names them.
+LUNR = "assets/javascripts/lunr"
+LUNR_EXTRA = {"ja": ["tinyseg.js"], "th": ["wordcut.js"], "hi": ["wordcut.js"]}
+
+
+def lunr_files(site: Path, root: str) -> list[str]:
+    """The stemmer scripts Material's search worker imports for the locale's index."""
+    index = site / root / INDEX_PATH
+    if not index.is_file():
+        return []
+    langs = [lang for lang in json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if lang != "en"]
+    files = [f"{LUNR}/{extra}" for lang in langs for extra in LUNR_EXTRA.get(lang, [])]
+    files += [f"{LUNR}/min/lunr.{lang}.min.js" for lang in langs]
+    if langs:
+        files.append(f"{LUNR}/min/lunr.stemmer.support.min.js")
+    if len(langs) > 1:
+        files.append(f"{LUNR}/min/lunr.multi.min.js")
+    return files
+
+
+def search_worker_files(site: Path, root: str) -> list[str]:
+    """Material's search worker and the stemmers it imports (relative to the worker's own URL)."""
+    workers = [p.relative_to(site).as_posix() for p in (site / SEARCH_WORKERS).glob("*.js")]
+    return sorted(workers) + lunr_files(site, root)
