@@ -10,7 +10,7 @@ SITE_DIR ?= site
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status test bench lock clean
+.PHONY: serve build check status test bench search-bench lock clean
 
 # The .pth file lets MkDocs hooks import the project's `scripts` package from any directory.
 $(INSTALLED): requirements.txt
@@ -44,6 +44,9 @@ test: $(INSTALLED) $(NODE_TOOLS) ## Everything that must pass (outdated translat
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	$(PY) -m scripts bench
+
+search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
+	$(PY) -m scripts search-bench $(if $(AGAINST),--against $(AGAINST))
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock

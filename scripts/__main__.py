@@ -179,6 +179,13 @@ def command_bench(args: argparse.Namespace) -> int:
     return bench_main(args.root)
 
 
+def command_search_bench(args: argparse.Namespace) -> int:
+    """Search relevance (success@5, MRR per locale) of this site beside vanilla Material, in Chromium."""
+    from scripts.search_bench import main as search_bench_main
+
+    return search_bench_main(args.root, args.against, args.show_misses)
+
+
 def report(problems: list[Problem]) -> None:
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
@@ -195,6 +202,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "status": command_status,
     "new-locale": command_new_locale,
     "bench": command_bench,
+    "search-bench": command_search_bench,
 }
 
 
@@ -214,6 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
         if name == "diff":
             sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
+        if name == "search-bench":
+            sub.add_argument("--against", metavar="REF", help="also measure this project at a git revision")
+            sub.add_argument("--show-misses", action="store_true", help="list each query whose answer is not first")
         sub.set_defaults(function=function)
     return parser
 

@@ -1,0 +1,112 @@
+"""`python -m scripts search-bench`: search relevance of this site beside its baselines, in one run.
+
+Builds this checkout, the vanilla Material + mkdocs-static-i18n site of the same pages (as
+`make bench` makes it) and, with `--against REF`, this project at a git revision (say, before a
+search change); serves each on 127.0.0.1, types every query of `tests/search/queries.yml` into
+the real search box in Chromium, and prints success@5 and MRR per locale for the tuned and the
+held-out queries, with the bytes fetched at page load and for the first search. Figures only:
+nothing here is asserted (the relevance floor test does that for this site).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from scripts.bench import BENCH_SITE_PATH, vanilla_project
+from scripts.registry import load_registry
+from scripts.search_browser import SearchRun, chromium, run_queries
+from scripts.search_relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
+from scripts.site_server import free_port, serve
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    project: Path
+    strict: bool = True
+
+
+def build(candidate: Candidate, site: Path, site_url: str) -> None:
+    """A real `mkdocs build` of the candidate; its own `scripts` package wins over this checkout's."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(candidate.project)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (["--strict"] if candidate.strict else [])
+    result = subprocess.run(command, cwd=candidate.project, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"search-bench: the build of {candidate.name} ({candidate.project}) failed:\n{result.stderr}")
+
+
+def checkout(root: Path, ref: str, target: Path) -> Path:
+    """This project at git revision `ref`, in a clone of its own (page dates need the history)."""
+    for command in (["git", "clone", "--quiet", "--no-checkout", str(root), str(target)],
+                    ["git", "-C", str(target), "checkout", "--quiet", "--detach", ref]):
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise SystemExit(f"search-bench: cannot check out {ref}: {result.stderr.strip()}")
+    return target
+
+
+def measure(browser, site: Path, site_url: str, locale: str, default: str, queries: list[Query]):
+    """Each query's ranked targets, and the locale's page-load and first-search bytes."""
+    prefix = "" if locale == default else f"{locale}/"
+    with serve(site, urlsplit(site_url).path, urlsplit(site_url).port) as base:
+        run: SearchRun = run_queries(browser, f"{base}{prefix}index.html", [q.text for q in queries])
+    mapper = SiteMap(site, site_url, prefix)
+    ranked = {query: ranked_targets(mapper, run.links[query.text]) for query in queries}
+    return ranked, run
+
+
+def ranked_targets(mapper: SiteMap, links: list[str]) -> list[Target]:
+    """Distinct targets in link order; a link outside the locale keeps its rank as a miss."""
+    targets = [mapper.target(link) or Target(f"(outside the locale) {link}") for link in links]
+    return list(dict.fromkeys(targets))
+
+
+def main(root: Path, against: str | None = None, show_misses: bool = False) -> int:
+    registry, problems = load_registry(root)
+    queries, query_problems = load_queries(root)
+    if registry is None or query_problems:
+        for problem in problems + query_problems:
+            print(problem.format())
+        return 1
+    site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch:
+        scratch = Path(scratch)
+        candidates = [Candidate("vanilla", vanilla_project(root, scratch / "vanilla", site_url), strict=False)]
+        if against:
+            candidates.append(Candidate(f"at {against}", checkout(root, against, scratch / "against")))
+        candidates.append(Candidate("this site", root))
+        print(f"Search relevance: success@5 and MRR ({len(queries)} queries; held-out ones were never tuned on)")
+        print(f"{'engine':<22}{'locale':<8}{'tuned s@5':>10}{'MRR':>7}{'held-out s@5':>14}{'MRR':>7}"
+              f"{'load KiB':>10}{'1st search KiB':>16}")
+        with chromium() as browser:
+            for number, candidate in enumerate(candidates):
+                site = scratch / f"site-{number}"
+                build(candidate, site, site_url)
+                for locale in registry.locales:
+                    mine = [q for q in queries if q.locale == locale]
+                    ranked, run = measure(browser, site, site_url, locale, registry.default_locale, mine)
+                    print_row(candidate.name, locale, ranked, run)
+                    if show_misses:
+                        print_misses(ranked)
+    return 0
+
+
+def print_row(name: str, locale: str, ranked: dict, run: SearchRun) -> None:
+    tuned = score({q: t for q, t in ranked.items() if not q.heldout})
+    held = score({q: t for q, t in ranked.items() if q.heldout})
+    print(f"{name:<22}{locale:<8}{tuned.success:>10.2f}{tuned.mrr:>7.2f}{held.success:>14.2f}{held.mrr:>7.2f}"
+          f"{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}")
+
+
+def print_misses(ranked: dict) -> None:
+    for query, targets in ranked.items():
+        rank = first_answer_rank(targets, query.answers)
+        if rank is None or rank > 1:
+            shown = ", ".join(f"{t.page}#{t.section}" if t.section else t.page for t in targets[:5])
+            print(f"    {query.text!r}{' (held out)' if query.heldout else ''}: rank {rank or '-'}; top: {shown}")
