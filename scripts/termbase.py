@@ -36,6 +36,8 @@ class Termbase:
     terms: tuple[dict[str, str], ...]  # each maps locale -> term (plus an optional "note")
     forbidden: dict[str, tuple[ForbiddenWord, ...]]  # locale -> words
     forbidden_line: int = 1  # where 'forbidden' starts, for problems about it
+    # Words readers type for a term, aligned with `terms`: locale -> words (search finds the term's sections).
+    synonyms: tuple[dict[str, tuple[str, ...]], ...] = ()
 
 
 EMPTY_TERMBASE = Termbase((), {})
@@ -49,10 +51,12 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
     def problem(line: int, message: str) -> Problem:
         return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
 
-    terms = tuple(_read_terms(data.get("terms"), data.get("__line__", 1), problem, problems))
+    entries = list(_read_terms(data.get("terms"), data.get("__line__", 1), problem, problems))
     forbidden = _read_forbidden(data.get("forbidden"), data.get("__line__", 1), problem, problems)
     raw = data.get("forbidden")
-    return Termbase(terms, forbidden, raw.get("__line__", 1) if isinstance(raw, dict) else 1), problems
+    terms = tuple(term for term, _ in entries)
+    synonyms = tuple(words for _, words in entries)
+    return Termbase(terms, forbidden, raw.get("__line__", 1) if isinstance(raw, dict) else 1, synonyms), problems
 
 
 def _read_terms(raw, top: int, problem, problems: list[Problem]):
@@ -60,11 +64,24 @@ def _read_terms(raw, top: int, problem, problems: list[Problem]):
         problems.append(problem(top, "'terms' must be a list of {en: …, <locale>: …} entries"))
         return
     for entry in raw:
-        if not isinstance(entry, dict) or not all(isinstance(v, (str, int)) for k, v in entry.items()):
-            line = entry.get("__line__", top) if isinstance(entry, dict) else top
+        line = entry.get("__line__", top) if isinstance(entry, dict) else top
+        if not isinstance(entry, dict) or not all(isinstance(v, (str, int)) for k, v in entry.items() if k not in ("synonyms", "__line__")):
             problems.append(problem(line, "each term maps locale codes to words"))
             continue
-        yield {key: value for key, value in entry.items() if key != "__line__"}
+        synonyms = _read_synonyms(entry.get("synonyms", {}))
+        if synonyms is None:
+            problems.append(problem(line, "'synonyms' maps locale codes to lists of words, e.g. {en: [refund], nb: [refusjon]}"))
+            continue
+        yield {key: value for key, value in entry.items() if key not in ("__line__", "synonyms")}, synonyms
+
+
+def _read_synonyms(raw) -> dict[str, tuple[str, ...]] | None:
+    if not isinstance(raw, dict):
+        return None
+    words = {locale: value for locale, value in raw.items() if locale != "__line__"}
+    if not all(isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value) for value in words.values()):
+        return None
+    return {locale: tuple(value) for locale, value in words.items()}
 
 
 def _read_forbidden(raw, top: int, problem, problems: list[Problem]) -> dict[str, tuple[ForbiddenWord, ...]]:
