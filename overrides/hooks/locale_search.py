@@ -1,11 +1,13 @@
-"""MkDocs hook: one search index per locale, with that language's stemmer.
+"""MkDocs hook: one search index per locale, with that language's stemmer, and the handbook's worker.
 
 mkdocs-static-i18n merges every locale into one `search/search_index.json`, so a Norwegian
 search returns English pages and uses English stemming. After the plugin has merged the index
-(its `on_post_build` runs at priority -100; this runs later), this hook splits it into
-`<locale>/search/search_index.json` for each locale, and points each page's search `base` at
-its locale's root, where Material's search looks for the index. A `search_index.js` twin
-serves the same index when the site is opened from disk (file://).
+(its `on_post_build` runs at priority -100; this runs later), this hook splits it per locale,
+enriches each share (`scripts.search_index`: section names, synonyms, compound parts) into
+`<locale>/search/handbook_index.js`, and leaves at `<locale>/search/search_index.json` (and its
+`.js` twin for file://) only a stub that tells the worker where that index is. Each page's search
+`base` points at its locale's root, and its search worker is the handbook's
+(`assets/javascripts/search-worker.js`), which loads the index when the reader first searches.
 """
 
 from __future__ import annotations
@@ -17,11 +19,16 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
+from scripts.search_index import INDEX_FILE, enrich, write_locale_index
+from scripts.termbase import load_termbase
+
 INDEX_PATH = "search/search_index.json"
 # lunr.js language codes where they differ from the locale code (Material ships lunr.no.js).
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
 LUNR_SCRIPTS = "assets/javascripts/lunr/min"
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
+MATERIAL_WORKER = re.compile(r'("search": "[^"]*assets/javascripts/)workers/search\.[0-9a-f]+\.min\.js(")')
+HANDBOOK_WORKER = "search-worker.js"
 
 
 def _i18n(config):
@@ -39,7 +46,8 @@ def on_post_page(output, page, config):
     locale = locale_of(page.url, locales, i18n.default_language)
     root = "" if locale == i18n.default_language else f"{locale}/"
     base = get_relative_url(root or ".", page.url)
-    return CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
+    output = CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
+    return MATERIAL_WORKER.sub(lambda m: m.group(1) + HANDBOOK_WORKER + m.group(2), output, count=1)
 
 
 @event_priority(-200)
@@ -50,9 +58,13 @@ def on_post_build(config):
     site = Path(config.site_dir)
     merged = json.loads((site / INDEX_PATH).read_text(encoding="utf-8"))
     locales = [language.locale for language in i18n.config.languages]
+    termbase, _ = load_termbase(Path(config.config_file_path).parent)  # the checker reports its problems
     for locale in locales:
         lunr = lunr_language(locale, config.theme.dirs)
-        write_index(site, locale, split_index(merged, locale, locales, i18n.default_language, lunr), i18n.default_language)
+        folder = site if locale == i18n.default_language else site / locale
+        docs = split_index(merged, locale, locales, i18n.default_language, lunr)["docs"]
+        index_path = INDEX_FILE if locale == i18n.default_language else f"{locale}/{INDEX_FILE}"
+        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, merged["config"]["separator"], index_path)
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:
@@ -73,12 +85,3 @@ def split_index(merged: dict, locale: str, locales: list[str], default: str, lun
     ]
     config = {**merged["config"], "lang": [lunr]}
     return {"config": config, "docs": docs}
-
-
-def write_index(site: Path, locale: str, index: dict, default: str) -> None:
-    folder = site if locale == default else site / locale
-    target = folder / INDEX_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(text, encoding="utf-8")
-    target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
