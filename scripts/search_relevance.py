@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-from scripts.problems import ANY_LOCALE, Problem
+from scripts.problems import Problem
 from scripts.registry import read_data_file
 
 QUERIES_FILE = "tests/search/queries.yml"
@@ -60,8 +60,8 @@ def load_queries(root: Path, name: str = QUERIES_FILE) -> tuple[list[Query], lis
             query = _read_query(locale, entry)
             if query is None:
                 line = entry.get("__line__", data["__line__"]) if isinstance(entry, dict) else data["__line__"]
-                problems.append(Problem(name, line, ANY_LOCALE, "search-queries",
-                                        f"{locale}: each query needs q (text) and answers (a list of page.md or page.md#anchor)"))
+                problems.append(Problem(name, line, str(locale), "search-queries",
+                                        "each query needs q (text) and answers (a list of page.md or page.md#anchor)"))
             else:
                 queries.append(query)
     return queries, problems
