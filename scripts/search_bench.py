@@ -4,12 +4,14 @@ Builds this checkout, the vanilla Material + mkdocs-static-i18n site of the same
 `make bench` makes it) and, with `--against REF`, this project at a git revision (say, before a
 search change); serves each on 127.0.0.1, types every query of `tests/search/queries.yml` into
 the real search box in Chromium, and prints success@5 and MRR per locale for the tuned and the
-held-out queries, with the bytes fetched at page load and for the first search. Figures only:
+held-out queries, with the bytes fetched at page load and for the first search. If Pagefind is
+installed, it is measured too, on the same build (see scripts/search_pagefind.py). Figures only:
 nothing here is asserted (the relevance floor test does that for this site).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -21,6 +23,7 @@ from urllib.parse import urlsplit
 from scripts.bench import BENCH_SITE_PATH, vanilla_project
 from scripts.registry import load_registry
 from scripts.search_browser import SearchRun, chromium, run_queries
+from scripts.search_pagefind import index_site, run_pagefind_queries
 from scripts.search_relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
 from scripts.site_server import free_port, serve
 
@@ -30,6 +33,7 @@ class Candidate:
     name: str
     project: Path
     strict: bool = True
+    pagefind: bool = False  # index the build with Pagefind and query it through Pagefind's API
 
 
 def build(candidate: Candidate, site: Path, site_url: str) -> None:
@@ -51,11 +55,15 @@ def checkout(root: Path, ref: str, target: Path) -> Path:
     return target
 
 
-def measure(browser, site: Path, site_url: str, locale: str, default: str, queries: list[Query]):
+def measure(browser, site: Path, site_url: str, locale: str, default: str, queries: list[Query], pagefind: bool = False):
     """Each query's ranked targets, and the locale's page-load and first-search bytes."""
     prefix = "" if locale == default else f"{locale}/"
+    texts = [q.text for q in queries]
     with serve(site, urlsplit(site_url).path, urlsplit(site_url).port) as base:
-        run: SearchRun = run_queries(browser, f"{base}{prefix}index.html", [q.text for q in queries])
+        if pagefind:
+            run: SearchRun = run_pagefind_queries(browser, f"{base}{prefix}index.html", base, texts)
+        else:
+            run = run_queries(browser, f"{base}{prefix}index.html", texts)
     mapper = SiteMap(site, site_url, prefix)
     ranked = {query: ranked_targets(mapper, run.links[query.text]) for query in queries}
     return ranked, run
@@ -81,6 +89,10 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
         if against:
             candidates.append(Candidate(f"at {against}", checkout(root, against, scratch / "against")))
         candidates.append(Candidate("this site", root))
+        if pagefind_available():
+            candidates.append(Candidate("pagefind (API)", root, pagefind=True))
+        else:
+            print("pagefind: skipped (not installed; pip install 'pagefind[bin]==1.5.2' to compare it)")
         print(f"Search relevance: success@5 and MRR ({len(queries)} queries; held-out ones were never tuned on)")
         print(f"{'engine':<22}{'locale':<8}{'tuned s@5':>10}{'MRR':>7}{'held-out s@5':>14}{'MRR':>7}"
               f"{'load KiB':>10}{'1st search KiB':>16}")
@@ -88,13 +100,19 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
             for number, candidate in enumerate(candidates):
                 site = scratch / f"site-{number}"
                 build(candidate, site, site_url)
+                if candidate.pagefind:
+                    site = index_site(site, scratch / f"pagefind-{number}", list(registry.locales), registry.default_locale)
                 for locale in registry.locales:
                     mine = [q for q in queries if q.locale == locale]
-                    ranked, run = measure(browser, site, site_url, locale, registry.default_locale, mine)
+                    ranked, run = measure(browser, site, site_url, locale, registry.default_locale, mine, candidate.pagefind)
                     print_row(candidate.name, locale, ranked, run)
                     if show_misses:
                         print_misses(ranked)
     return 0
+
+
+def pagefind_available() -> bool:
+    return importlib.util.find_spec("pagefind_bin") is not None
 
 
 def print_row(name: str, locale: str, ranked: dict, run: SearchRun) -> None:

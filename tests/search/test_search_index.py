@@ -83,3 +83,12 @@ def test_built_index_names_subsections_and_leaves_out_generated_pages(built_site
 def test_built_norwegian_index_carries_compound_parts(built_site):
     follow_up = [doc for doc in full_index(built_site, "nb")["docs"] if doc["title"] == "5. Følg opp › Se opp for"]
     assert "samtale" in follow_up[0]["extra"].split()
+
+
+def test_malformed_synonyms_are_reported_with_their_line(tmp_path):
+    (tmp_path / "termbase.yml").write_text(
+        "terms:\n  - {en: refund, nb: refusjon}\n  - {en: compensation, nb: kompensasjon, synonyms: {en: refund}}\nforbidden: {}\n",
+        encoding="utf-8")
+    _, problems = load_termbase(tmp_path)
+    assert [p.format() for p in problems] == [
+        "*:termbase.yml:3: termbase: 'synonyms' maps locale codes to lists of words, e.g. {en: [refund], nb: [refusjon]}"]
