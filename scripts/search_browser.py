@@ -78,14 +78,14 @@ def run_queries(browser, start_url: str, queries: list[str]) -> SearchRun:
     page.on("response", lambda response: responses.append(response))
     page.goto(start_url)
     page.wait_for_load_state("networkidle")
-    run = SearchRun(load_bytes=_bytes(responses))
+    run = SearchRun(load_bytes=wire_bytes(responses))
     responses.clear()
     page.keyboard.press("/")
     for number, query in enumerate(queries):
         run.links[query] = type_query(page, query)
         if number == 0:
             page.wait_for_load_state("networkidle")
-            run.first_search_bytes = _bytes(responses)
+            run.first_search_bytes = wire_bytes(responses)
     context.close()
     return run
 
@@ -101,7 +101,8 @@ def type_query(page, query: str) -> list[str]:
     return page.evaluate(VISIBLE_RESULT_LINKS)
 
 
-def _bytes(responses) -> int:
+def wire_bytes(responses) -> int:
+    """What the responses weigh on the wire (gzip for text, as GitHub Pages serves it)."""
     total = 0
     for response in responses:
         try:

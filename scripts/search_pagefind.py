@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from scripts.search_browser import SearchRun, _bytes
+from scripts.search_browser import SearchRun, wire_bytes
 from scripts.search_index import UNSEARCHED_PAGES, page_url
 
 ROOT_SELECTOR = "article"
@@ -54,12 +54,12 @@ def run_pagefind_queries(browser, start_url: str, root_url: str, queries: list[s
     page.on("response", lambda response: responses.append(response))
     page.goto(start_url)
     page.wait_for_load_state("networkidle")
-    run = SearchRun(load_bytes=_bytes(responses))
+    run = SearchRun(load_bytes=wire_bytes(responses))
     responses.clear()
     for number, query in enumerate(queries):
         run.links[query] = page.evaluate(SEARCH, {"root": root_url, "query": query})
         if number == 0:
             page.wait_for_load_state("networkidle")
-            run.first_search_bytes = _bytes(responses)
+            run.first_search_bytes = wire_bytes(responses)
     context.close()
     return run

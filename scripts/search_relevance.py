@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
-
 from scripts.problems import Problem
 from scripts.registry import read_data_file
+from scripts.search_index import heading_parents
 
 QUERIES_FILE = "tests/search/queries.yml"
 TOP_K = 5
@@ -151,15 +150,3 @@ class SiteMap:
             file = self.site / self.prefix / (relative + "index.html" if relative.endswith("/") or not relative else relative)
             self._parents[page] = heading_parents(file.read_text(encoding="utf-8")) if file.is_file() else {}
         return self._parents[page]
-
-
-def heading_parents(html: str) -> dict[str, str]:
-    parents, current = {}, ""
-    article = BeautifulSoup(html, "html.parser").select_one("article") or BeautifulSoup(html, "html.parser")
-    for heading in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        if not heading.get("id"):
-            continue
-        if heading.name in ("h1", "h2"):
-            current = heading["id"]
-        parents[heading["id"]] = current
-    return parents
