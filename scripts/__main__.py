@@ -181,8 +181,11 @@ def command_bench(args: argparse.Namespace) -> int:
 
 def command_search_bench(args: argparse.Namespace) -> int:
     """Search relevance (success@5, MRR per locale) of this site beside vanilla Material, in Chromium."""
-    from scripts.search_bench import main as search_bench_main
+    from scripts.search_bench import main as search_bench_main, print_scale
 
+    if args.scale:
+        print_scale(args.root, args.scale)
+        return 0
     return search_bench_main(args.root, args.against, args.show_misses)
 
 
@@ -225,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
         if name == "search-bench":
             sub.add_argument("--against", metavar="REF", help="also measure this project at a git revision")
             sub.add_argument("--show-misses", action="store_true", help="list each query whose answer is not first")
+            sub.add_argument("--scale", type=int, metavar="PAGES", help="instead: bytes and time to the first result on PAGES generated pages per locale")
         sub.set_defaults(function=function)
     return parser
 

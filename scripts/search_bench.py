@@ -22,10 +22,15 @@ from urllib.parse import urlsplit
 
 from scripts.bench import BENCH_SITE_PATH, vanilla_project
 from scripts.registry import load_registry
-from scripts.search_browser import SearchRun, chromium, run_queries
+from scripts.search_browser import SearchRun, chromium, first_result_seconds, run_queries
 from scripts.search_pagefind import index_site, run_pagefind_queries
 from scripts.search_relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
 from scripts.site_server import free_port, serve
+
+
+SCALE_QUERY = "paragraph"  # a word of every generated section
+SCALE_START = "page-0000.html"  # generated trees have no index page
+CPU_SLOWDOWN = 4
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,32 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
                     if show_misses:
                         print_misses(ranked)
     return 0
+
+
+def print_scale(root: Path, pages: int, show: bool = True) -> None:
+    """Bytes and time to the first result on a generated handbook of `pages` pages per locale."""
+    from scripts.bench import generate_tree
+
+    site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
+    print(f"Scale: {pages} generated pages per locale; first search for {SCALE_QUERY!r} with the CPU slowed {CPU_SLOWDOWN:g}x")
+    print(f"{'engine':<22}{'locale':<8}{'load KiB':>10}{'1st search KiB':>16}{'to 1st result s':>17}{'results':>9}")
+    with tempfile.TemporaryDirectory(prefix="search-scale-") as scratch:
+        scratch = Path(scratch)
+        tree = generate_tree(root, scratch / "tree", pages)
+        registry, _ = load_registry(tree)
+        candidates = [Candidate("vanilla", vanilla_project(tree, scratch / "vanilla", site_url), strict=False),
+                      Candidate("this site", tree)]
+        with chromium() as browser:
+            for number, candidate in enumerate(candidates):
+                site = scratch / f"site-{number}"
+                build(candidate, site, site_url)
+                for locale in registry.locales:
+                    prefix = "" if locale == registry.default_locale else f"{locale}/"
+                    start = SCALE_START if (site / prefix / SCALE_START).is_file() else SCALE_START.removesuffix(".html") + "/"
+                    with serve(site, BENCH_SITE_PATH, urlsplit(site_url).port) as base:
+                        seconds, run = first_result_seconds(browser, f"{base}{prefix}{start}", SCALE_QUERY, CPU_SLOWDOWN)
+                    print(f"{candidate.name:<22}{locale:<8}{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}"
+                          f"{seconds:>17.2f}{len(run.links[SCALE_QUERY]):>9}")
 
 
 def pagefind_available() -> bool:

@@ -10,6 +10,7 @@ are read only once the worker has answered that very query, not an earlier prefi
 
 from __future__ import annotations
 
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -88,6 +89,29 @@ def run_queries(browser, start_url: str, queries: list[str]) -> SearchRun:
             run.first_search_bytes = wire_bytes(responses)
     context.close()
     return run
+
+
+def first_result_seconds(browser, start_url: str, query: str, cpu_slowdown: float) -> tuple[float, SearchRun]:
+    """Wall time from typing `query` on a loaded page to its results, with the CPU slowed down
+    (Chrome DevTools' CPU throttling), and the bytes of the page load and of that first search."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+    responses: list = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(start_url)
+    page.wait_for_load_state("networkidle")
+    run = SearchRun(load_bytes=wire_bytes(responses))
+    responses.clear()
+    page.keyboard.press("/")
+    start = time.perf_counter()
+    run.links[query] = type_query(page, query)
+    elapsed = time.perf_counter() - start - RENDER_SETTLE_MS / 1000
+    page.wait_for_load_state("networkidle")
+    run.first_search_bytes = wire_bytes(responses)
+    context.close()
+    return elapsed, run
 
 
 def type_query(page, query: str) -> list[str]:

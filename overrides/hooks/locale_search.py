@@ -47,6 +47,15 @@ def on_post_page(output, page, config):
     root = "" if locale == i18n.default_language else f"{locale}/"
     base = get_relative_url(root or ".", page.url)
     output = CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
+    return use_handbook_worker(output)
+
+
+def on_post_template(output, template_name, config):
+    """The 404 page is a template, not a page: it searches with the same worker."""
+    return use_handbook_worker(output) if template_name == "404.html" else output
+
+
+def use_handbook_worker(output: str) -> str:
     return MATERIAL_WORKER.sub(lambda m: m.group(1) + HANDBOOK_WORKER + m.group(2), output, count=1)
 
 
