@@ -89,24 +89,13 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
         return 1
     site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch:
-        scratch = Path(scratch)
-        candidates = [Candidate("vanilla", vanilla_project(root, scratch / "vanilla", site_url), strict=False)]
-        if against:
-            candidates.append(Candidate(f"at {against}", checkout(root, against, scratch / "against")))
-        candidates.append(Candidate("this site", root))
-        if pagefind_available():
-            candidates.append(Candidate("pagefind (API)", root, pagefind=True))
-        else:
-            print("pagefind: skipped (not installed; pip install 'pagefind[bin]==1.5.2' to compare it)")
+        candidates = candidates_for(root, Path(scratch), site_url, against)
         print(f"Search relevance: success@5 and MRR ({len(queries)} queries; held-out ones were never tuned on)")
         print(f"{'engine':<22}{'locale':<8}{'tuned s@5':>10}{'MRR':>7}{'held-out s@5':>14}{'MRR':>7}"
               f"{'load KiB':>10}{'1st search KiB':>16}")
         with chromium() as browser:
             for number, candidate in enumerate(candidates):
-                site = scratch / f"site-{number}"
-                build(candidate, site, site_url)
-                if candidate.pagefind:
-                    site = index_site(site, scratch / f"pagefind-{number}", list(registry.locales), registry.default_locale)
+                site = built_site(candidate, Path(scratch), number, site_url, registry)
                 for locale in registry.locales:
                     mine = [q for q in queries if q.locale == locale]
                     ranked, run = measure(browser, site, site_url, locale, registry.default_locale, mine, candidate.pagefind)
@@ -116,7 +105,27 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
     return 0
 
 
-def print_scale(root: Path, pages: int, show: bool = True) -> None:
+def candidates_for(root: Path, scratch: Path, site_url: str, against: str | None) -> list[Candidate]:
+    candidates = [Candidate("vanilla", vanilla_project(root, scratch / "vanilla", site_url), strict=False)]
+    if against:
+        candidates.append(Candidate(f"at {against}", checkout(root, against, scratch / "against")))
+    candidates.append(Candidate("this site", root))
+    if pagefind_available():
+        candidates.append(Candidate("pagefind (API)", root, pagefind=True))
+    else:
+        print("pagefind: skipped (not installed; pip install 'pagefind[bin]==1.5.2' to compare it)")
+    return candidates
+
+
+def built_site(candidate: Candidate, scratch: Path, number: int, site_url: str, registry) -> Path:
+    site = scratch / f"site-{number}"
+    build(candidate, site, site_url)
+    if candidate.pagefind:
+        site = index_site(site, scratch / f"pagefind-{number}", list(registry.locales), registry.default_locale)
+    return site
+
+
+def print_scale(root: Path, pages: int) -> None:
     """Bytes and time to the first result on a generated handbook of `pages` pages per locale."""
     from scripts.bench import generate_tree
 

@@ -24,7 +24,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
-from bs4 import BeautifulSoup
 
 from scripts.termbase import Termbase
 
@@ -41,6 +40,7 @@ LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
 NOT_PARTS = frozenset({"ende", "ende", "ene", "inger", "elle", "ledes", "else", "elser", "heten", "ning"})
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 TAG = re.compile(r"<[^>]+>")
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"')
 STUB_FILE = "search/search_index.json"
 INDEX_FILE = "search/handbook_index.js"
 INDEX_GLOBAL = "handbookSearchIndex"
@@ -68,6 +68,7 @@ def _stemmer(locale: str):
     return snowballstemmer.stemmer(language) if language else None
 
 
+@lru_cache(maxsize=100_000)
 def stem(locale: str, word: str) -> str:
     stemmer = _stemmer(locale)
     return stemmer.stemWord(word) if stemmer else word
@@ -109,6 +110,7 @@ class Decompounder:
 
     def __init__(self, locale: str, vocabulary: set[str], protected: set[str] = frozenset()):
         self.locale = locale
+        self._seen: dict[str, list[str]] = {}
         self.words = {w for w in vocabulary if len(w) >= MIN_PART}
         self.stems = {stem(locale, w) for w in self.words}
         self.protected: dict[str, set[int]] = {}  # each term -> where it may itself be cut
@@ -118,7 +120,9 @@ class Decompounder:
 
     def parts(self, word: str) -> list[str]:
         word = word.lower()
-        return [] if len(word) < 2 * MIN_PART else self._split(word, 0) or []
+        if word not in self._seen:
+            self._seen[word] = [] if len(word) < 2 * MIN_PART else self._split(word, 0) or []
+        return self._seen[word]
 
     def _split(self, word: str, offset: int) -> list[str] | None:
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # the longest first part first
@@ -162,13 +166,16 @@ def _cut_points(parts: list[str], word: str) -> set[int]:
 
 
 def heading_parents(page_html: str) -> dict[str, str]:
-    """Each heading id of a built page, mapped to the id of the h1/h2 section it belongs to."""
-    soup = BeautifulSoup(page_html, "html.parser")
+    """Each heading id of a built page's article, mapped to the id of the h1/h2 section it is in.
+
+    A scan of the heading tags, not a parse of the page: the navigation of a large site makes
+    every page long, and this runs for every page of every locale."""
+    start = page_html.find("<article")
+    article = page_html[start:page_html.find("</article>", start)] if start != -1 else page_html
     parents, current = {}, ""
-    for heading in (soup.select_one("article") or soup).find_all(["h1", "h2", "h3", "h4", "h5", "h6"]):
-        if heading.get("id"):
-            current = heading["id"] if heading.name in ("h1", "h2") else current
-            parents[heading["id"]] = current
+    for level, anchor in HEADING.findall(article):
+        current = anchor if level in "12" else current
+        parents[anchor] = current
     return parents
 
 
