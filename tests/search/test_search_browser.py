@@ -10,7 +10,6 @@ from scripts.search_index import INDEX_FILE
 from scripts.search_relevance import SiteMap, Target
 from scripts.site_server import serve
 from tests.search.test_relevance import deployed_path
-from tests.test_browser import browser_session, type_search  # noqa: F401 (a fixture)
 
 READER_PAUSE_MS = 200
 
@@ -100,14 +99,4 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
     page.keyboard.press("Enter")
     page.wait_for_url(first)
     assert page.url.split("?")[0] == first.split("?")[0] and "#step-offer-compensation" in page.url
-    page.context.close()
-
-
-
-def test_search_works_on_the_404_page(browser_session):
-    """The 404 page is rendered from a template, not as a page: it searches with the same worker."""
-    page = browser_session.open("does-not-exist.html")
-    type_search(page, "apology")
-    page.wait_for_selector(".md-search-result__item")
-    assert page.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
     page.context.close()
