@@ -10,7 +10,7 @@ SITE_DIR ?= site
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status lint test test-fast bench lighthouse lock clean
+.PHONY: serve build check status lint test test-fast bench search-bench lighthouse lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -59,6 +59,9 @@ bench: $(INSTALLED) ## Print timing and size figures (not a test)
 
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
 	$(PY) -m handbook.lighthouse_bench
+
+search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
+	$(VENV)/bin/handbook search-bench $(if $(AGAINST),--against $(AGAINST))
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock

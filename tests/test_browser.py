@@ -112,6 +112,15 @@ def test_the_one_404_page_speaks_the_readers_language(browser_session, missing, 
     page.context.close()
 
 
+def test_search_works_on_the_404_page(browser_session):
+    """The 404 page is rendered from a template, not as a page: it searches with the same worker."""
+    page = browser_session.open("does-not-exist.html")
+    type_search(page, "apology")
+    page.wait_for_selector(".md-search-result__item")
+    assert page.errors == ["Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    page.context.close()
+
+
 def test_skip_link_moves_focus_to_the_content(browser_session):
     page = browser_session.open("mistakes.html")
     page.keyboard.press("Tab")

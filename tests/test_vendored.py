@@ -10,6 +10,8 @@ VENDOR = PROJECT_ROOT / "overrides" / "assets" / "javascripts" / "vendor"
 VENDORED = {
     "iframe-worker-shim.js": "node_modules/iframe-worker/shim/index.js",
     "iframe-worker.LICENSE": "node_modules/iframe-worker/LICENSE",
+    "lunr.min.js": "node_modules/lunr/lunr.min.js",
+    "lunr.LICENSE": "node_modules/lunr/LICENSE",
 }
 
 

@@ -136,7 +136,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if page.canonical_url:
             output = signals.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
         base = get_relative_url(url_prefix(locale, registry.default_locale) or ".", page.url)
-        output = search_index.with_search_base(output, base)
+        output = search_index.use_handbook_worker(search_index.with_search_base(output, base))
         state = page.meta.get("translation_state")
         if state in notices.NOTICE_STATES:
             untranslated_texts = config.extra["handbook"].get(state) == self.default_texts.get(state)
@@ -163,6 +163,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         output_content = page_speed.defer_external_scripts(output_content)
         if template_name != NOT_FOUND:
             return markup.valid(output_content)
+        output_content = search_index.use_handbook_worker(output_content)
         # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
         registry = self.loaded().registry
         if self.locale(config) == registry.default_locale:
@@ -179,21 +180,23 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.i18n(config).building:
             return  # a nested per-locale build: the merged search index does not exist yet
-        registry = self.loaded().registry
+        project = self.loaded()
+        registry, theme_dirs = project.registry, list(config.theme.dirs)
         site = Path(config.site_dir)
-        search_index.split_search_index(site, list(registry.locales), registry.default_locale, list(config.theme.dirs))
+        search_index.write_search_indexes(
+            site, list(registry.locales), registry.default_locale, theme_dirs, project.termbase
+        )
         signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
-        self.write_offline_copies(site, registry)
+        self.write_offline_copies(site, registry, theme_dirs)
 
-    def write_offline_copies(self, site: Path, registry: Registry) -> None:
+    def write_offline_copies(self, site: Path, registry: Registry, theme_dirs: list[str]) -> None:
         """Each locale's manifest and service worker: last, since its precache list hashes every file written."""
         roots = [offline.locale_root(code, registry.default_locale) for code in registry.locales]
         try:
             for code in registry.locales:
                 app = self.apps[code]
-                extra = search_index.lunr_files(site, app.root)
-                workers = search_index.search_worker_files(site, app.root)
-                offline.write_locale_app(site, app, roots, extra, workers, offline=self.command != "serve")
+                workers = search_index.worker_files(code, theme_dirs)
+                offline.write_locale_app(site, app, roots, workers, workers, offline=self.command != "serve")
         except (offline.OfflineError, KeyError) as error:
             raise PluginError(f"offline: {error}") from None
 

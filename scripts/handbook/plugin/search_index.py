@@ -1,10 +1,12 @@
-"""One search index per locale, with that language's stemmer.
+"""One search index per locale, enriched, served to the handbook's own search worker.
 
 mkdocs-static-i18n merges every locale into one `search/search_index.json`, so a Norwegian
 search would return English pages and use English stemming. After that merge, the index is split
-into `<locale>/search/search_index.json` for each locale, and each page's search `base` points
-at its locale's root, where Material's search looks for the index. A `search_index.js` twin
-serves the same index when the site is opened from disk (file://).
+per locale and enriched (`handbook.search.index`: section names, synonyms, compound parts) into
+`<locale>/search/handbook_index.js`; `<locale>/search/search_index.json` (and its `.js` twin for
+file://) becomes a stub that tells the worker where that index is. Each page's search `base`
+points at its locale's root, and its search worker is the handbook's
+(`assets/javascripts/search-worker.js`), which loads the index when the reader first searches.
 """
 
 from __future__ import annotations
@@ -15,23 +17,42 @@ from pathlib import Path
 from typing import Any
 
 from handbook.locales import locale_of_url, url_prefix
+from handbook.search.index import INDEX_FILE, enrich, write_locale_index
+from handbook.termbase import Termbase
 
-INDEX_PATH = "search/search_index.json"
+MERGED_INDEX = "search/search_index.json"
 # lunr.js language codes where they differ from the locale code (Material ships lunr.no.js).
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
 LUNR_SCRIPTS = "assets/javascripts/lunr/min"
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
+MATERIAL_WORKER = re.compile(r'("search": "[^"]*assets/javascripts/)workers/search\.[0-9a-f]+\.min\.js(")')
+HANDBOOK_WORKER = "search-worker.js"
+# The worker and what it imports; it finds the locale root as ../../ from its own address.
+WORKER_FILES = ("assets/javascripts/search-worker.js", "assets/javascripts/vendor/lunr.min.js")
 
 
 def with_search_base(output: str, base: str) -> str:
     return CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
 
 
-def split_search_index(site: Path, locales: list[str], default: str, theme_dirs: list[str]) -> None:
-    merged = json.loads((site / INDEX_PATH).read_text(encoding="utf-8"))
+def use_handbook_worker(output: str) -> str:
+    """Point Material's search at the handbook's worker instead of its own."""
+    return MATERIAL_WORKER.sub(lambda m: m.group(1) + HANDBOOK_WORKER + m.group(2), output, count=1)
+
+
+def write_search_indexes(
+    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase
+) -> None:
+    """Split the merged index per locale and write each locale's enriched index and stub.
+
+    Reads the built pages (section names), so it runs after every page is written."""
+    merged = json.loads((site / MERGED_INDEX).read_text(encoding="utf-8"))
+    separator = merged["config"]["separator"]
     for locale in locales:
         lunr = lunr_language(locale, theme_dirs)
-        write_index(site, locale, split_index(merged, locale, locales, default, lunr), default)
+        folder = site / url_prefix(locale, default)
+        docs = split_index(merged, locale, locales, default)
+        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, separator, INDEX_FILE)
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:
@@ -42,48 +63,22 @@ def lunr_language(locale: str, theme_dirs: list[str]) -> str:
     return "en"
 
 
-def split_index(merged: dict[str, Any], locale: str, locales: list[str], default: str, lunr: str) -> dict[str, Any]:
+def split_index(merged: dict[str, Any], locale: str, locales: list[str], default: str) -> list[dict[str, Any]]:
     """The entries of one locale, with locations relative to that locale's root."""
     prefix = url_prefix(locale, default)
-    docs = [
+    return [
         {**doc, "location": doc["location"][len(prefix) :]}
         for doc in merged["docs"]
         if locale_of_url(doc["location"], locales, default) == locale
     ]
-    config = {**merged["config"], "lang": [lunr]}
-    return {"config": config, "docs": docs}
 
 
-def write_index(site: Path, locale: str, index: dict[str, Any], default: str) -> None:
-    target = site / url_prefix(locale, default) / INDEX_PATH
-    target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-    target.write_text(text, encoding="utf-8")
-    target.with_suffix(".js").write_text(f"var __index = {text}", encoding="utf-8")
+def stemmer_files(locale: str, theme_dirs: list[str]) -> list[str]:
+    """The lunr language scripts the worker imports for a locale (none for English)."""
+    lunr = lunr_language(locale, theme_dirs)
+    return [] if lunr == "en" else [f"{LUNR_SCRIPTS}/lunr.stemmer.support.min.js", f"{LUNR_SCRIPTS}/lunr.{lunr}.min.js"]
 
 
-SEARCH_WORKERS = "assets/javascripts/workers"
-# Material's search worker loads its stemmers with importScripts, so no page names them.
-LUNR = "assets/javascripts/lunr"
-LUNR_EXTRA = {"ja": ["tinyseg.js"], "th": ["wordcut.js"], "hi": ["wordcut.js"]}
-
-
-def lunr_files(site: Path, root: str) -> list[str]:
-    """The stemmer scripts Material's search worker imports for the locale's index."""
-    index = site / root / INDEX_PATH
-    if not index.is_file():
-        return []
-    langs = [lang for lang in json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if lang != "en"]
-    files = [f"{LUNR}/{extra}" for lang in langs for extra in LUNR_EXTRA.get(lang, [])]
-    files += [f"{LUNR}/min/lunr.{lang}.min.js" for lang in langs]
-    if langs:
-        files.append(f"{LUNR}/min/lunr.stemmer.support.min.js")
-    if len(langs) > 1:
-        files.append(f"{LUNR}/min/lunr.multi.min.js")
-    return files
-
-
-def search_worker_files(site: Path, root: str) -> list[str]:
-    """Material's search worker and the stemmers it imports (relative to the worker's own URL)."""
-    workers = [p.relative_to(site).as_posix() for p in (site / SEARCH_WORKERS).glob("*.js")]
-    return sorted(workers) + lunr_files(site, root)
+def worker_files(locale: str, theme_dirs: list[str]) -> list[str]:
+    """Everything the search worker loads: in a locale's own scope, it must all be inside it."""
+    return [*WORKER_FILES, *stemmer_files(locale, theme_dirs)]

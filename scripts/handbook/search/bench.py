@@ -1,0 +1,196 @@
+"""`python -m scripts search-bench`: search relevance of this site beside its baselines, in one run.
+
+Builds this checkout, the vanilla Material + mkdocs-static-i18n site of the same pages (as
+`make bench` makes it) and, with `--against REF`, this project at a git revision (say, before a
+search change); serves each on 127.0.0.1, types every query of `tests/search/queries.yml` into
+the real search box in Chromium, and prints success@5 and MRR per locale for the tuned and the
+held-out queries, with the bytes fetched at page load and for the first search. If Pagefind is
+installed, it is measured too, on the same build (see scripts/search_pagefind.py). Figures only:
+nothing here is asserted (the relevance floor test does that for this site).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from handbook.bench import BENCH_SITE_PATH, registry_of, vanilla_project
+from handbook.registry import Registry, load_registry
+from handbook.search.browser import SearchRun, chromium, first_result_seconds, run_queries
+from handbook.search.pagefind import index_site, run_pagefind_queries
+from handbook.search.relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
+from handbook.site_server import free_port, serve
+
+SCALE_QUERY = "paragraph"  # a word of every generated section
+SCALE_START = "page-0000.html"  # generated trees have no index page
+CPU_SLOWDOWN = 4
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    project: Path
+    strict: bool = True
+    pagefind: bool = False  # index the build with Pagefind and query it through Pagefind's API
+
+
+def build(candidate: Candidate, site: Path, site_url: str) -> None:
+    """A real `mkdocs build` of the candidate; its own `scripts` package wins over this checkout's."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(candidate.project)}
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (
+        ["--strict"] if candidate.strict else []
+    )
+    result = subprocess.run(command, cwd=candidate.project, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"search-bench: the build of {candidate.name} ({candidate.project}) failed:\n{result.stderr}")
+
+
+def checkout(root: Path, ref: str, target: Path) -> Path:
+    """This project at git revision `ref`, in a clone of its own (page dates need the history)."""
+    for command in (
+        ["git", "clone", "--quiet", "--no-checkout", str(root), str(target)],
+        ["git", "-C", str(target), "checkout", "--quiet", "--detach", ref],
+    ):
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise SystemExit(f"search-bench: cannot check out {ref}: {result.stderr.strip()}")
+    return target
+
+
+def measure(
+    browser: Any, site: Path, site_url: str, locale: str, default: str, queries: list[Query], pagefind: bool = False
+) -> tuple[dict[Query, list[Target]], SearchRun]:
+    """Each query's ranked targets, and the locale's page-load and first-search bytes."""
+    prefix = "" if locale == default else f"{locale}/"
+    texts = [q.text for q in queries]
+    with serve(site, urlsplit(site_url).path, urlsplit(site_url).port) as base:
+        if pagefind:
+            run: SearchRun = run_pagefind_queries(browser, f"{base}{prefix}index.html", base, texts)
+        else:
+            run = run_queries(browser, f"{base}{prefix}index.html", texts)
+    mapper = SiteMap(site, site_url, prefix)
+    ranked = {query: ranked_targets(mapper, run.links[query.text]) for query in queries}
+    return ranked, run
+
+
+def ranked_targets(mapper: SiteMap, links: list[str]) -> list[Target]:
+    """Distinct targets in link order; a link outside the locale keeps its rank as a miss."""
+    targets = [mapper.target(link) or Target(f"(outside the locale) {link}") for link in links]
+    return list(dict.fromkeys(targets))
+
+
+def main(root: Path, against: str | None = None, show_misses: bool = False) -> int:
+    registry, problems = load_registry(root)
+    queries, query_problems = load_queries(root)
+    if registry is None or query_problems:
+        for problem in problems + query_problems:
+            print(problem.format())
+        return 1
+    site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch:
+        candidates = candidates_for(root, Path(scratch), site_url, against)
+        print(f"Search relevance: success@5 and MRR ({len(queries)} queries; held-out ones were never tuned on)")
+        print(
+            f"{'engine':<22}{'locale':<8}{'tuned s@5':>10}{'MRR':>7}{'held-out s@5':>14}{'MRR':>7}"
+            f"{'load KiB':>10}{'1st search KiB':>16}"
+        )
+        with chromium() as browser:
+            for number, candidate in enumerate(candidates):
+                site = built_site(candidate, Path(scratch), number, site_url, registry)
+                for locale in registry.locales:
+                    mine = [q for q in queries if q.locale == locale]
+                    ranked, run = measure(
+                        browser, site, site_url, locale, registry.default_locale, mine, candidate.pagefind
+                    )
+                    print_row(candidate.name, locale, ranked, run)
+                    if show_misses:
+                        print_misses(ranked)
+    return 0
+
+
+def candidates_for(root: Path, scratch: Path, site_url: str, against: str | None) -> list[Candidate]:
+    candidates = [Candidate("vanilla", vanilla_project(root, scratch / "vanilla", site_url), strict=False)]
+    if against:
+        candidates.append(Candidate(f"at {against}", checkout(root, against, scratch / "against")))
+    candidates.append(Candidate("this site", root))
+    if pagefind_available():
+        candidates.append(Candidate("pagefind (API)", root, pagefind=True))
+    else:
+        print("pagefind: skipped (not installed; pip install 'pagefind[bin]==1.5.2' to compare it)")
+    return candidates
+
+
+def built_site(candidate: Candidate, scratch: Path, number: int, site_url: str, registry: Registry) -> Path:
+    site = scratch / f"site-{number}"
+    build(candidate, site, site_url)
+    if candidate.pagefind:
+        site = index_site(site, scratch / f"pagefind-{number}", list(registry.locales), registry.default_locale)
+    return site
+
+
+def print_scale(root: Path, pages: int) -> None:
+    """Bytes and time to the first result on a generated handbook of `pages` pages per locale."""
+    from handbook.bench import generate_tree
+
+    site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
+    print(
+        f"Scale: {pages} generated pages per locale; "
+        f"first search for {SCALE_QUERY!r} with the CPU slowed {CPU_SLOWDOWN:g}x"
+    )
+    print(f"{'engine':<22}{'locale':<8}{'load KiB':>10}{'1st search KiB':>16}{'to 1st result s':>17}{'results':>9}")
+    with tempfile.TemporaryDirectory(prefix="search-scale-") as scratch_dir:
+        scratch = Path(scratch_dir)
+        tree = generate_tree(root, scratch / "tree", pages)
+        registry = registry_of(tree)
+        candidates = [
+            Candidate("vanilla", vanilla_project(tree, scratch / "vanilla", site_url), strict=False),
+            Candidate("this site", tree),
+        ]
+        with chromium() as browser:
+            for number, candidate in enumerate(candidates):
+                site = scratch / f"site-{number}"
+                build(candidate, site, site_url)
+                for locale in registry.locales:
+                    prefix = "" if locale == registry.default_locale else f"{locale}/"
+                    start = (
+                        SCALE_START
+                        if (site / prefix / SCALE_START).is_file()
+                        else SCALE_START.removesuffix(".html") + "/"
+                    )
+                    with serve(site, BENCH_SITE_PATH, urlsplit(site_url).port) as base:
+                        seconds, run = first_result_seconds(
+                            browser, f"{base}{prefix}{start}", SCALE_QUERY, CPU_SLOWDOWN
+                        )
+                    print(
+                        f"{candidate.name:<22}{locale:<8}{run.load_bytes / 1024:>10.1f}"
+                        f"{run.first_search_bytes / 1024:>16.1f}"
+                        f"{seconds:>17.2f}{len(run.links[SCALE_QUERY]):>9}"
+                    )
+
+
+def pagefind_available() -> bool:
+    return importlib.util.find_spec("pagefind_bin") is not None
+
+
+def print_row(name: str, locale: str, ranked: dict[Query, list[Target]], run: SearchRun) -> None:
+    tuned = score({q: t for q, t in ranked.items() if not q.heldout})
+    held = score({q: t for q, t in ranked.items() if q.heldout})
+    print(
+        f"{name:<22}{locale:<8}{tuned.success:>10.2f}{tuned.mrr:>7.2f}{held.success:>14.2f}{held.mrr:>7.2f}"
+        f"{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}"
+    )
+
+
+def print_misses(ranked: dict[Query, list[Target]]) -> None:
+    for query, targets in ranked.items():
+        rank = first_answer_rank(targets, query.answers)
+        if rank is None or rank > 1:
+            shown = ", ".join(f"{t.page}#{t.section}" if t.section else t.page for t in targets[:5])
+            print(f"    {query.text!r}{' (held out)' if query.heldout else ''}: rank {rank or '-'}; top: {shown}")

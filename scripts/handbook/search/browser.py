@@ -1,0 +1,137 @@
+"""Types queries into a built site's real search box in Chromium and reads the result links.
+
+The search UI is Material's whatever the engine behind it: `/` opens search, the query is typed
+into `input.md-search__input`, and results are the `.md-search-result__link` elements in order
+(the ones a reader sees: links folded into "N more on this page" are left out), page by page
+and, within a page, best score first, the order in which Material's Enter key picks a result. Every query
+message to the search worker and every result message back is counted, so a query's results
+are read only once the worker has answered that very query, not an earlier prefix of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS, wire_size
+
+# Material's worker protocol: a QUERY message (type 2) is answered by a RESULT message (type 3).
+RECORD_WORKER_MESSAGES = """(() => {
+  const Native = window.Worker;
+  window.__searchLog = {sent: [], answered: 0};
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__searchLog.answered++;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.__searchLog.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();"""
+ANSWERED = """query => {
+  const log = window.__searchLog;
+  return log.sent.length > 0 && log.sent[log.sent.length - 1] === query && log.answered >= log.sent.length;
+}"""
+# Within a page's group, links are taken best score first: the order Enter follows in Material.
+VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll(".md-search-result__item")].flatMap(item =>
+  [...item.querySelectorAll(".md-search-result__link")].filter(link => !link.closest("details"))
+    .map((link, order) => ({href: link.href, order,
+      score: parseFloat(link.querySelector("[data-md-score]")?.dataset.mdScore || "0")}))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map(link => link.href))"""
+SEARCH_INPUT = "input.md-search__input"
+ANSWER_TIMEOUT_MS = 15_000
+RENDER_SETTLE_MS = 50
+
+
+@dataclass
+class SearchRun:
+    """The result links of each query, and what the browser downloaded before and for search."""
+
+    links: dict[str, list[str]] = field(default_factory=dict)
+    load_bytes: int = 0
+    first_search_bytes: int = 0
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def run_queries(browser: Any, start_url: str, queries: list[str]) -> SearchRun:
+    """Open `start_url`, open search with `/`, and type each query in turn."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    responses: list[Any] = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(start_url)
+    page.wait_for_load_state("networkidle")
+    run = SearchRun(load_bytes=wire_bytes(responses))
+    responses.clear()
+    page.keyboard.press("/")
+    for number, query in enumerate(queries):
+        run.links[query] = type_query(page, query)
+        if number == 0:
+            page.wait_for_load_state("networkidle")
+            run.first_search_bytes = wire_bytes(responses)
+    context.close()
+    return run
+
+
+def first_result_seconds(browser: Any, start_url: str, query: str, cpu_slowdown: float) -> tuple[float, SearchRun]:
+    """Wall time from typing `query` on a loaded page to its results, with the CPU slowed down
+    (Chrome DevTools' CPU throttling), and the bytes of the page load and of that first search."""
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
+    responses: list[Any] = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(start_url)
+    page.wait_for_load_state("networkidle")
+    run = SearchRun(load_bytes=wire_bytes(responses))
+    responses.clear()
+    page.keyboard.press("/")
+    start = time.perf_counter()
+    run.links[query] = type_query(page, query)
+    elapsed = time.perf_counter() - start - RENDER_SETTLE_MS / 1000
+    page.wait_for_load_state("networkidle")
+    run.first_search_bytes = wire_bytes(responses)
+    context.close()
+    return elapsed, run
+
+
+def type_query(page: Any, query: str) -> list[str]:
+    """Replace the search box's text with `query`, key by key, and return the visible result links."""
+    box = page.locator(SEARCH_INPUT)
+    box.press("Control+A")
+    box.press("Backspace")
+    box.press_sequentially(query)
+    page.wait_for_function(ANSWERED, arg=query, timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(RENDER_SETTLE_MS)
+    return [str(link) for link in page.evaluate(VISIBLE_RESULT_LINKS)]
+
+
+def wire_bytes(responses: list[Any]) -> int:
+    """What the responses weigh on the wire (gzip for text, as GitHub Pages serves it)."""
+    total = 0
+    for response in responses:
+        with contextlib.suppress(Exception):  # a redirect or an aborted request has no body to count
+            total += wire_size(response.body(), response.headers.get("content-type", ""))
+    return total

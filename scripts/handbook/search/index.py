@@ -1,0 +1,267 @@
+"""The search index of one locale, enriched at build time so that readers find the answer.
+
+Material's lunr index lists a page's sections as documents (location, title, text). This module
+turns the locale's share of it into what the handbook's search worker
+(`overrides/assets/javascripts/search-worker.js`) indexes:
+
+- generated pages (glossary, translation status) are left out: they never outrank content;
+- a subsection's title names its section ("Lack of training › What to do");
+- `title_extra` and `extra` carry words the title and the text do not contain but readers type: the termbase's
+  synonyms of each term the section uses (once per use), the forbidden words whose `use` word
+  it contains, and the parts of its compound words (Norwegian «salgssamtale» → «salg», «samtale»),
+  split only where both parts are words of the handbook's own vocabulary.
+
+Plain functions over plain data (the built site folder, the termbase): no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+
+from handbook.termbase import Termbase
+
+# Generated pages: their tables repeat every term, so they would outrank the handbook's content.
+UNSEARCHED_PAGES = ("glossary.md", "translation-status.md")
+SECTION_SEPARATOR = " › "
+# Snowball stemmers by locale (used here only to recognise terms and compound parts).
+SNOWBALL = {
+    "en": "english",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "sv": "swedish",
+    "da": "danish",
+    "de": "german",
+}
+# Locales whose words are written together as compounds.
+COMPOUNDING = {"nb", "nn", "no", "sv", "da", "de"}
+MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
+LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
+# Endings that are words in their own right («ende», «elle») but only inflect a stem («manglende»).
+NOT_PARTS = frozenset({"ende", "ene", "inger", "elle", "ledes", "else", "elser", "heten", "ning"})
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+TAG = re.compile(r"<[^>]+>")
+HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"')
+STUB_FILE = "search/search_index.json"
+INDEX_FILE = "search/handbook_index.js"
+INDEX_GLOBAL = "handbookSearchIndex"
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """Where the stemmed phrase `trigger` occurs, readers may type `words` instead."""
+
+    trigger: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def words_of(text: str) -> list[str]:
+    return [w.lower() for w in WORD.findall(text.replace("-", " "))]
+
+
+def plain_text(markup: str) -> str:
+    return html.unescape(TAG.sub(" ", markup))
+
+
+@cache
+def _stemmer(locale: str) -> Any:
+    language = SNOWBALL.get(locale.split("-")[0].split("_")[0])
+    return snowballstemmer.stemmer(language) if language else None
+
+
+@lru_cache(maxsize=100_000)
+def stem(locale: str, word: str) -> str:
+    stemmer = _stemmer(locale)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def expansions(termbase: Termbase, locale: str) -> list[Expansion]:
+    """Synonyms of each term, and each forbidden word as a synonym of the word to use instead."""
+    found = []
+    for term in termbase.terms:
+        synonyms = term.synonyms
+        if locale in term and synonyms.get(locale):
+            found.append(Expansion(_stems(locale, term.get(locale)), synonyms[locale]))
+    for word in termbase.forbidden.get(locale, ()):
+        found.append(Expansion(_stems(locale, word.use), (word.word,)))
+    return [e for e in found if e.trigger]
+
+
+def _stems(locale: str, text: str) -> tuple[str, ...]:
+    return tuple(stem(locale, w) for w in words_of(text))
+
+
+def expansion_words(locale: str, text: str, rules: list[Expansion]) -> list[str]:
+    """The words of every rule whose trigger occurs in `text`, once per occurrence."""
+    stems = _stems(locale, text)
+    added = []
+    for rule in rules:
+        size = len(rule.trigger)
+        hits = sum(1 for i in range(len(stems) - size + 1) if stems[i : i + size] == rule.trigger)
+        added += list(rule.words) * hits
+    return added
+
+
+class Decompounder:
+    """Splits compounds into parts that the handbook itself uses as words.
+
+    A word is split as first part + optional linking letter + rest, where the first part is a
+    word of the vocabulary as written and the rest is a vocabulary word in any inflection (or
+    splits again). Termbase terms are never cut through inside a longer word: «servicegjenopprettingen»
+    may split after «service», never inside «gjenoppretting»."""
+
+    def __init__(self, locale: str, vocabulary: set[str], protected: frozenset[str] | set[str] = frozenset()) -> None:
+        self.locale = locale
+        self._seen: dict[str, list[str]] = {}
+        self.words = {w for w in vocabulary if len(w) >= MIN_PART}
+        self.stems = {stem(locale, w) for w in self.words}
+        self.protected: dict[str, set[int]] = {}  # each term -> where it may itself be cut
+        terms = {p.lower() for p in protected if len(p) > MIN_PART}
+        own_cuts = {term: _cut_points(self._split(term, 0) or [], term) for term in terms}
+        self.protected = own_cuts
+
+    def parts(self, word: str) -> list[str]:
+        word = word.lower()
+        if word not in self._seen:
+            self._seen[word] = [] if len(word) < 2 * MIN_PART else self._split(word, 0) or []
+        return self._seen[word]
+
+    def _split(self, word: str, offset: int) -> list[str] | None:
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # the longest first part first
+            head = word[:cut]
+            if head not in self.words or self._protected_cut(word, cut):
+                continue
+            for link in LINKING:
+                rest = word[cut:]
+                if not rest.startswith(link) or len(rest) - len(link) < MIN_PART:
+                    continue
+                tail = rest[len(link) :]
+                if self._known(tail):
+                    return [head, tail]
+                deeper = self._split(tail, offset + cut + len(link)) if len(tail) >= 2 * MIN_PART else None
+                if deeper:
+                    return [head, *deeper]
+        return None
+
+    def _known(self, part: str) -> bool:
+        return part not in NOT_PARTS and (part in self.words or stem(self.locale, part) in self.stems)
+
+    def _protected_cut(self, word: str, cut: int) -> bool:
+        """A cut inside a termbase term is refused, unless the term itself splits there."""
+        for term, allowed in self.protected.items():
+            start = word.find(term) if term != word else -1
+            while start != -1:
+                if start < cut < start + len(term) and cut - start not in allowed:
+                    return True
+                start = word.find(term, start + 1)
+        return False
+
+
+def _cut_points(parts: list[str], word: str) -> set[int]:
+    """Offsets in `word` where its parts begin (after any linking letter) or end."""
+    points, position = set(), 0
+    for part in parts:
+        position = word.find(part, position)
+        points |= {position, position + len(part)}
+        position += len(part)
+    return points
+
+
+def heading_parents(page_html: str) -> dict[str, str]:
+    """Each heading id of a built page's article, mapped to the id of the h1/h2 section it is in.
+
+    A scan of the heading tags, not a parse of the page: the navigation of a large site makes
+    every page long, and this runs for every page of every locale."""
+    start = page_html.find("<article")
+    article = page_html[start : page_html.find("</article>", start)] if start != -1 else page_html
+    parents, current = {}, ""
+    for level, anchor in HEADING.findall(article):
+        current = anchor if level in "12" else current
+        parents[anchor] = current
+    return parents
+
+
+def page_url(name: str) -> str:
+    return name.removesuffix(".md") + ".html"
+
+
+def enrich(docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase) -> list[dict[str, Any]]:
+    """The locale's index documents as the search worker indexes them (see the module doc)."""
+    skipped = {page_url(name) for name in UNSEARCHED_PAGES}
+    kept = [doc for doc in docs if doc["location"].split("#")[0] not in skipped]
+    titles = {doc["location"]: doc["title"] for doc in kept}
+    rules = expansions(termbase, locale)
+    splitter = _decompounder(locale, kept, termbase)
+    parents: dict[str, dict[str, str]] = {}
+    return [_enriched(doc, locale, site_folder, titles, parents, rules, splitter) for doc in kept]
+
+
+def _decompounder(locale: str, docs: list[dict[str, Any]], termbase: Termbase) -> Decompounder | None:
+    if locale.split("-")[0] not in COMPOUNDING:
+        return None
+    vocabulary = {w for doc in docs for w in words_of(doc["title"] + " " + plain_text(doc["text"]))}
+    protected = {w for term in termbase.terms if locale in term for w in words_of(term.get(locale))}
+    return Decompounder(locale, vocabulary, protected)
+
+
+def _enriched(
+    doc: dict[str, Any],
+    locale: str,
+    site_folder: Path,
+    titles: dict[str, str],
+    parents: dict[str, dict[str, str]],
+    rules: list[Expansion],
+    splitter: Decompounder | None,
+) -> dict[str, Any]:
+    page, _, anchor = doc["location"].partition("#")
+    title = doc["title"]
+    if anchor:
+        if page not in parents:
+            file = site_folder / page
+            parents[page] = heading_parents(file.read_text(encoding="utf-8")) if file.is_file() else {}
+        parent = parents[page].get(anchor, anchor)
+        if parent != anchor and f"{page}#{parent}" in titles:
+            title = titles[f"{page}#{parent}"] + SECTION_SEPARATOR + title
+    return {
+        "location": doc["location"],
+        "title": title,
+        "text": doc["text"],
+        "title_extra": " ".join(_extra_words(locale, doc["title"], rules, splitter)),
+        "extra": " ".join(_extra_words(locale, plain_text(doc["text"]), rules, splitter)),
+    }
+
+
+def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decompounder | None) -> list[str]:
+    extra = expansion_words(locale, text, rules)
+    if splitter:
+        extra += [part for word in words_of(text) for part in splitter.parts(word)]
+    return extra
+
+
+def write_locale_index(
+    folder: Path, docs: list[dict[str, Any]], lunr_language: str, separator: str, index_path: str
+) -> None:
+    """The full index for the worker (loaded when a reader first searches), and the stub that
+    Material's page script fetches at page load: only the settings, and where the index is."""
+    full = {"lang": lunr_language, "separator": separator, "docs": docs}
+    target = folder / INDEX_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(f"self.{INDEX_GLOBAL} = {_json(full)};\n", encoding="utf-8")
+    stub = {
+        "config": {"lang": [lunr_language], "separator": separator, "pipeline": [], "index": index_path},
+        "docs": [],
+    }
+    (folder / STUB_FILE).write_text(_json(stub), encoding="utf-8")
+    (folder / STUB_FILE).with_suffix(".js").write_text(f"var __index = {_json(stub)}", encoding="utf-8")
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

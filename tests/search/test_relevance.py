@@ -1,0 +1,81 @@
+"""Relevance floors: every query of tests/search/queries.yml typed into the real search box.
+
+success@5 and MRR per locale, for the tuned queries and the held-out ones, must stay at or above
+the targets. Scores only, never timings. The queries file itself is checked too: every answer
+names a page of the registry and, if it has an anchor, a concept on that page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.search.bench import measure
+from handbook.search.browser import chromium
+from handbook.search.relevance import load_queries, score
+from handbook.site_server import free_port
+from tests.helpers import PROJECT_ROOT
+
+SUCCESS_FLOOR = 0.95
+MRR_FLOOR = 0.85
+
+
+@pytest.fixture(scope="module")
+def queries():
+    loaded, problems = load_queries(PROJECT_ROOT)
+    assert problems == [], [p.format() for p in problems]
+    return loaded
+
+
+def test_every_answer_is_a_page_or_a_concept_on_it(queries, registry):
+    concepts = {(c.page, c.id) for c in registry.concepts}
+    wrong = [
+        f"line {q.line}: {answer}"
+        for q in queries
+        for answer in q.answers
+        if answer.split("#")[0] not in registry.pages or ("#" in answer and tuple(answer.split("#", 1)) not in concepts)
+    ]
+    assert wrong == []
+
+
+def test_each_locale_has_enough_tuned_and_held_out_queries(queries, registry):
+    for locale in registry.locales:
+        mine = [q for q in queries if q.locale == locale]
+        assert len(mine) >= 40 and sum(q.heldout for q in mine) >= 10, locale
+
+
+def test_a_malformed_query_is_reported_with_its_line(tmp_path):
+    (tmp_path / "q.yml").write_text(
+        "en:\n  - {q: refund, answers: [recovery-steps.md]}\n  - {q: refund}\n", encoding="utf-8"
+    )
+    _, problems = load_queries(tmp_path, "q.yml")
+    assert [p.format() for p in problems] == [
+        "en:q.yml:3: search-queries: each query needs q (text) and answers (a list of page.md or page.md#anchor)"
+    ]
+
+
+@pytest.fixture(scope="module")
+def ranked(built_site, registry, queries):
+    site_url = f"http://127.0.0.1:{free_port()}{deployed_path(built_site)}"
+    results = {}
+    with chromium() as browser:
+        for locale in registry.locales:
+            mine = [q for q in queries if q.locale == locale]
+            results[locale], _ = measure(browser, built_site, site_url, locale, registry.default_locale, mine)
+    return results
+
+
+def deployed_path(site) -> str:
+    from tests.browser import deployed_base
+
+    return "/" + deployed_base(site).split("/", 3)[3]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("heldout", [False, True], ids=["tuned", "held-out"])
+def test_search_finds_the_answer(ranked, registry, heldout):
+    floors = {}
+    for locale in registry.locales:
+        scores = score({q: t for q, t in ranked[locale].items() if q.heldout == heldout})
+        if scores.success < SUCCESS_FLOOR or scores.mrr < MRR_FLOOR:
+            floors[locale] = f"success@5 {scores.success:.2f}, MRR {scores.mrr:.2f} over {scores.queries} queries"
+    assert floors == {}

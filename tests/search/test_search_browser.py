@@ -1,0 +1,110 @@
+"""Search as a reader uses it, in Chromium on the built site: what typed words find, how results
+are named, the keyboard, and when the index is loaded."""
+
+from __future__ import annotations
+
+import pytest
+
+from handbook.search.browser import RECORD_WORKER_MESSAGES, chromium, run_queries, type_query
+from handbook.search.index import INDEX_FILE
+from handbook.search.relevance import SiteMap, Target
+from handbook.site_server import serve
+from tests.search.test_relevance import deployed_path
+
+pytestmark = pytest.mark.browser
+
+READER_PAUSE_MS = 200
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    with serve(built_site, deployed_path(built_site)) as base, chromium() as browser:
+        yield browser, base, built_site
+
+
+def result_targets(served, locale: str, query: str) -> list[Target]:
+    browser, base, site = served
+    prefix = "" if locale == "en" else f"{locale}/"
+    links = run_queries(browser, f"{base}{prefix}index.html", [query]).links[query]
+    mapper = SiteMap(site, base, prefix)
+    return [mapper.target(link) for link in links]
+
+
+@pytest.mark.parametrize(
+    "locale, query, section",
+    [
+        ("en", "arguments", "mistake-arguing"),  # inflected form of "argument"
+        ("nb", "avbrytes", "mistake-not-letting-them-vent"),  # passive of «avbryte»
+        ("en", "compens", "step-offer-compensation"),  # a prefix
+        ("en", "reimburse", "step-offer-compensation"),  # termbase synonym
+        ("nb", "omtanke", "step-show-compassion"),  # termbase synonym
+        ("nb", "medfølelse", "step-show-compassion"),  # forbidden word -> the term to use
+    ],
+)
+def test_the_first_result_is_the_section_that_answers(served, locale, query, section):
+    targets = result_targets(served, locale, query)
+    assert targets and targets[0].section == section, targets[:3]
+
+
+def test_a_norwegian_compound_part_finds_the_compound(served):
+    """«samtale» finds «salgssamtale» (in the follow-up step's "Se opp for")."""
+    sections = [t.section for t in result_targets(served, "nb", "samtale")[:5]]
+    assert "step-follow-up" in sections, sections
+
+
+def test_results_stay_in_the_readers_locale(served):
+    assert all(t is not None for t in result_targets(served, "nb", "service"))
+    assert all(t is not None for t in result_targets(served, "en", "service"))
+
+
+def open_page(served, path: str):
+    browser, base, _ = served
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_MESSAGES)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize(
+    "path, query, title",
+    [
+        ("index.html", "coaching", "Lack of training › What to do"),
+        ("nb/index.html", "nettkurs", "Manglende opplæring › Dette kan du gjøre"),
+    ],
+)
+def test_a_subsection_result_names_its_section(served, path, query, title):
+    page, _ = open_page(served, path)
+    page.keyboard.press("/")
+    type_query(page, query)
+    assert title in page.eval_on_selector_all(".md-search-result__article h2", "hs => hs.map(h => h.textContent)")
+    page.context.close()
+
+
+def test_the_index_loads_when_the_reader_searches_not_with_the_page(served):
+    page, requests = open_page(served, "nb/roadblocks.html")
+    assert not [url for url in requests if url.endswith(INDEX_FILE)]
+    page.keyboard.press("/")
+    type_query(page, "kunde")
+    assert [url for url in requests if url.endswith("nb/" + INDEX_FILE)]
+    page.context.close()
+
+
+def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served):
+    page, _ = open_page(served, "index.html")
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search")
+    page.wait_for_timeout(READER_PAUSE_MS)  # Material debounces focus: a blur and a focus within 1 ms cancel out
+    page.keyboard.press("s")
+    page.wait_for_function("document.getElementById('__search').checked")
+    first = type_query(page, "reimburse")[0]
+    page.keyboard.press("Enter")
+    page.wait_for_url(first)
+    assert page.url.split("?")[0] == first.split("?")[0] and "#step-offer-compensation" in page.url
+    page.context.close()

@@ -1,0 +1,122 @@
+"""The enriched per-locale search index: compound parts, synonyms, section names, what is left out."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from handbook.search.index import INDEX_FILE, INDEX_GLOBAL, STUB_FILE, Decompounder, expansion_words, expansions
+from handbook.termbase import load_termbase
+from tests.helpers import PROJECT_ROOT
+
+VOCABULARY = {
+    "salg",
+    "samtale",
+    "telefon",
+    "kunde",
+    "opplysninger",
+    "service",
+    "gjenoppretting",
+    "trinn",
+    "svikt",
+    "tro",
+    "verdighet",
+    "mangle",
+    "ende",
+    "liste",
+    "sjekk",
+    "spørsmål",
+}
+
+
+@pytest.fixture(scope="module")
+def termbase():
+    loaded, problems = load_termbase(PROJECT_ROOT)
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def splitter(termbase):
+    protected = {w for term in termbase.terms if "nb" in term for w in term.get("nb").split()}
+    return Decompounder("nb", VOCABULARY, protected)
+
+
+@pytest.mark.parametrize(
+    "word, parts",
+    [
+        ("salgssamtale", ["salg", "samtale"]),
+        ("salgssamtalen", ["salg", "samtalen"]),
+        ("telefonsamtale", ["telefon", "samtale"]),
+        ("kundeopplysninger", ["kunde", "opplysninger"]),
+        ("servicegjenopprettingen", ["service", "gjenopprettingen"]),
+        ("gjenopprettingstrinnene", ["gjenoppretting", "trinnene"]),
+    ],
+)
+def test_compounds_split_into_the_handbooks_own_words(splitter, word, parts):
+    assert splitter.parts(word) == parts
+
+
+@pytest.mark.parametrize("word", ["troverdighet", "manglende", "kompensasjon", "oppfølging", "opplæring", "samtale"])
+def test_no_wrong_splits(splitter, word):
+    assert splitter.parts(word) == []
+
+
+def test_termbase_terms_split_only_into_termbase_sized_words(splitter, termbase):
+    splits = {t.get("nb"): splitter.parts(t.get("nb")) for t in termbase.terms if "nb" in t and " " not in t.get("nb")}
+    assert {term: parts for term, parts in splits.items() if parts} == {
+        "servicegjenoppretting": ["service", "gjenoppretting"],
+        "gjenopprettingstrinn": ["gjenoppretting", "trinn"],
+        "sjekkliste": ["sjekk", "liste"],
+        "servicesvikt": ["service", "svikt"],
+    }
+
+
+def test_synonyms_and_forbidden_words_lead_to_their_terms(termbase):
+    assert "reimburse" in expansion_words("en", "Offer compensation", expansions(termbase, "en"))
+    assert (
+        expansion_words("en", "Compensation, and compensation again", expansions(termbase, "en")).count("refund") == 2
+    )
+    norwegian = expansions(termbase, "nb")
+    assert "omtanke" in expansion_words("nb", "Vis empati", norwegian)
+    assert "medfølelse" in expansion_words("nb", "Vis empati", norwegian)  # forbidden word -> its `use` term
+    assert "veisperring" in expansion_words("nb", "Hindringer for servicegjenoppretting", norwegian)
+
+
+def full_index(site, prefix):
+    text = (site / prefix / INDEX_FILE).read_text(encoding="utf-8")
+    return json.loads(text.removeprefix(f"self.{INDEX_GLOBAL} = ").rstrip().removesuffix(";"))
+
+
+@pytest.mark.parametrize(
+    "prefix, title",
+    [
+        ("", "Lack of training › What to do"),
+        ("nb", "Manglende opplæring › Dette kan du gjøre"),
+    ],
+)
+def test_built_index_names_subsections_and_leaves_out_generated_pages(built_site, prefix, title):
+    docs = full_index(built_site, prefix)["docs"]
+    assert title in [doc["title"] for doc in docs]
+    assert not [doc for doc in docs if doc["location"].split("#")[0] in ("glossary.html", "translation-status.html")]
+    stub = json.loads((built_site / prefix / STUB_FILE).read_text(encoding="utf-8"))
+    # Relative to the locale root: each locale's worker lives in its own scope (see handbook.plugin.offline).
+    assert stub["docs"] == [] and stub["config"]["index"] == INDEX_FILE
+
+
+def test_built_norwegian_index_carries_compound_parts(built_site):
+    follow_up = [doc for doc in full_index(built_site, "nb")["docs"] if doc["title"] == "5. Følg opp › Se opp for"]
+    assert "samtale" in follow_up[0]["extra"].split()
+
+
+def test_malformed_synonyms_are_reported_with_their_line(tmp_path):
+    (tmp_path / "termbase.yml").write_text(
+        "terms:\n  - {en: refund, nb: refusjon}\n"
+        "  - {en: compensation, nb: kompensasjon, synonyms: {en: refund}}\nforbidden: {}\n",
+        encoding="utf-8",
+    )
+    _, problems = load_termbase(tmp_path)
+    assert [p.format() for p in problems] == [
+        "*:termbase.yml:3: termbase: 'synonyms' must map locale codes to lists of words, e.g. {nb: [word, other word]}"
+    ]
