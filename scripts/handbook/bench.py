@@ -130,18 +130,40 @@ def generate_tree(source: Path, target: Path, page_count: int) -> Path:
     return target
 
 
+# The words of a generated page: English for the default locale, Norwegian for every other one,
+# so that each translation reads as translated to the checker (untranslated text is an error).
+SYNTHETIC_WORDS = {
+    "en": (
+        "Page",
+        "Step",
+        "Introduction to page {number}.",
+        "Text for step {index} of page {number}, long enough to be a real paragraph.",
+        "First point of page {number}.",
+        "Second point, see [the next page]({link}).",
+    ),
+    "other": (
+        "Side",
+        "Trinn",
+        "Innledning til side {number}.",
+        "Tekst for trinn {index} på side {number}, lang nok til å være et ekte avsnitt.",
+        "Første punkt på side {number}.",
+        "Andre punkt, se [neste side]({link}).",
+    ),
+}
+
+
 def _synthetic_page(locale: str, number: int) -> str:
-    sections = []
-    for index in range(CONCEPTS_PER_PAGE):
-        sections.append(
-            f"## Step {index} ({locale}) {{ #step-p{number:04d}-{index} }}\n\n"
-            f"Text for step {index} of page {number} in {locale}, long enough to be a real paragraph.\n\n"
-            f"- First point ({locale} {number}).\n"
-            f"- Second point, see [the next page](page-{(number + 1) % 10:04d}.md).\n"
-        )
+    page, step, intro, text, first, second = SYNTHETIC_WORDS["en" if locale == "en" else "other"]
+    link = f"page-{(number + 1) % 10:04d}.md"
+    sections = [
+        f"## {step} {index} {{ #step-p{number:04d}-{index} }}\n\n"
+        f"{text.format(index=index, number=number)}\n\n"
+        f"- {first.format(number=number)}\n- {second.format(link=link)}\n"
+        for index in range(CONCEPTS_PER_PAGE)
+    ]
     return (
-        f"---\ntitle: Page {number} {locale}\ndescription: Synthetic page {number} in {locale}.\n---\n\n"
-        f"# Page {number} ({locale})\n\nIntroduction in {locale}.\n\n" + "\n".join(sections)
+        f"---\ntitle: {page} {number}\ndescription: {intro.format(number=number)}\n---\n\n"
+        f"# {page} {number}\n\n{intro.format(number=number)}\n\n" + "\n".join(sections)
     )
 
 

@@ -73,48 +73,59 @@ def chromium() -> Iterator[Any]:
             browser.close()
 
 
-def run_queries(browser: Any, start_url: str, queries: list[str]) -> SearchRun:
-    """Open `start_url`, open search with `/`, and type each query in turn."""
+def open_page(browser: Any, start_url: str, init_script: str | None = None, cpu_slowdown: float = 1) -> LoadedPage:
+    """A fresh context on `start_url`, loaded, with what the load downloaded counted; responses
+    from then on are collected for the first search."""
     context = browser.new_context()
-    context.add_init_script(RECORD_WORKER_MESSAGES)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
+    if cpu_slowdown != 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
     responses: list[Any] = []
     page.on("response", lambda response: responses.append(response))
     page.goto(start_url)
     page.wait_for_load_state("networkidle")
     run = SearchRun(load_bytes=wire_bytes(responses))
     responses.clear()
-    page.keyboard.press("/")
+    return LoadedPage(context, page, responses, run)
+
+
+@dataclass
+class LoadedPage:
+    context: Any
+    page: Any
+    responses: list[Any]
+    run: SearchRun
+
+    def count_first_search(self) -> None:
+        self.page.wait_for_load_state("networkidle")
+        self.run.first_search_bytes = wire_bytes(self.responses)
+
+
+def run_queries(browser: Any, start_url: str, queries: list[str]) -> SearchRun:
+    """Open `start_url`, open search with `/`, and type each query in turn."""
+    loaded = open_page(browser, start_url, RECORD_WORKER_MESSAGES)
+    loaded.page.keyboard.press("/")
     for number, query in enumerate(queries):
-        run.links[query] = type_query(page, query)
+        loaded.run.links[query] = type_query(loaded.page, query)
         if number == 0:
-            page.wait_for_load_state("networkidle")
-            run.first_search_bytes = wire_bytes(responses)
-    context.close()
-    return run
+            loaded.count_first_search()
+    loaded.context.close()
+    return loaded.run
 
 
 def first_result_seconds(browser: Any, start_url: str, query: str, cpu_slowdown: float) -> tuple[float, SearchRun]:
     """Wall time from typing `query` on a loaded page to its results, with the CPU slowed down
     (Chrome DevTools' CPU throttling), and the bytes of the page load and of that first search."""
-    context = browser.new_context()
-    context.add_init_script(RECORD_WORKER_MESSAGES)
-    page = context.new_page()
-    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": cpu_slowdown})
-    responses: list[Any] = []
-    page.on("response", lambda response: responses.append(response))
-    page.goto(start_url)
-    page.wait_for_load_state("networkidle")
-    run = SearchRun(load_bytes=wire_bytes(responses))
-    responses.clear()
-    page.keyboard.press("/")
+    loaded = open_page(browser, start_url, RECORD_WORKER_MESSAGES, cpu_slowdown)
+    loaded.page.keyboard.press("/")
     start = time.perf_counter()
-    run.links[query] = type_query(page, query)
+    loaded.run.links[query] = type_query(loaded.page, query)
     elapsed = time.perf_counter() - start - RENDER_SETTLE_MS / 1000
-    page.wait_for_load_state("networkidle")
-    run.first_search_bytes = wire_bytes(responses)
-    context.close()
-    return elapsed, run
+    loaded.count_first_search()
+    loaded.context.close()
+    return elapsed, loaded.run
 
 
 def type_query(page: Any, query: str) -> list[str]:

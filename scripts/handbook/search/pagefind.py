@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from handbook.search.browser import SearchRun, wire_bytes
+from handbook.search.browser import SearchRun, open_page
 from handbook.search.index import UNSEARCHED_PAGES, page_url
 
 ROOT_SELECTOR = "article"
@@ -51,18 +51,11 @@ def index_site(site: Path, target: Path, locales: list[str], default: str) -> Pa
 
 
 def run_pagefind_queries(browser: Any, start_url: str, root_url: str, queries: list[str]) -> SearchRun:
-    context = browser.new_context()
-    page = context.new_page()
-    responses: list[Any] = []
-    page.on("response", lambda response: responses.append(response))
-    page.goto(start_url)
-    page.wait_for_load_state("networkidle")
-    run = SearchRun(load_bytes=wire_bytes(responses))
-    responses.clear()
+    """Each query through Pagefind's own JavaScript API on the loaded page."""
+    loaded = open_page(browser, start_url)
     for number, query in enumerate(queries):
-        run.links[query] = page.evaluate(SEARCH, {"root": root_url, "query": query})
+        loaded.run.links[query] = loaded.page.evaluate(SEARCH, {"root": root_url, "query": query})
         if number == 0:
-            page.wait_for_load_state("networkidle")
-            run.first_search_bytes = wire_bytes(responses)
-    context.close()
-    return run
+            loaded.count_first_search()
+    loaded.context.close()
+    return loaded.run
