@@ -107,7 +107,7 @@ def generate_tree(source: Path, target: Path, page_count: int) -> Path:
         copy = shutil.copytree if (source / name).is_dir() else shutil.copyfile
         copy(source / name, target / name)
     registry = registry_of(source)
-    pages = [f"page-{number:04d}.md" for number in range(page_count)]
+    pages = [synthetic_name(number) for number in range(page_count)]
     concept_lines = [
         f"  - {{id: step-p{number:04d}-{index}, kind: step, page: {page}}}"
         for number, page in enumerate(pages)
@@ -152,9 +152,14 @@ SYNTHETIC_WORDS = {
 }
 
 
+def synthetic_name(number: int) -> str:
+    """A generated page's file: the first is the home page (the offline app starts there)."""
+    return "index.md" if number == 0 else f"page-{number:04d}.md"
+
+
 def _synthetic_page(locale: str, number: int) -> str:
     page, step, intro, text, first, second = SYNTHETIC_WORDS["en" if locale == "en" else "other"]
-    link = f"page-{(number + 1) % 10:04d}.md"
+    link = synthetic_name((number + 1) % 10)
     sections = [
         f"## {step} {index} {{ #step-p{number:04d}-{index} }}\n\n"
         f"{text.format(index=index, number=number)}\n\n"

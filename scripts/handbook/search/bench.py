@@ -29,7 +29,7 @@ from handbook.search.relevance import Query, SiteMap, Target, first_answer_rank,
 from handbook.site_server import free_port, serve
 
 SCALE_QUERIES = {"en": "paragraph", "other": "avsnitt"}  # a word of every generated section, per language
-SCALE_START = "page-0000.html"  # generated trees have no index page
+SCALE_START = "index.html"  # the first generated page
 CPU_SLOWDOWN = 4
 
 
@@ -159,11 +159,7 @@ def print_scale(root: Path, pages: int) -> None:
                 build(candidate, site, site_url)
                 for locale in registry.locales:
                     prefix = "" if locale == registry.default_locale else f"{locale}/"
-                    start = (
-                        SCALE_START
-                        if (site / prefix / SCALE_START).is_file()
-                        else SCALE_START.removesuffix(".html") + "/"
-                    )
+                    start = SCALE_START if (site / prefix / SCALE_START).is_file() else ""  # vanilla: folder URLs
                     with serve(site, BENCH_SITE_PATH, urlsplit(site_url).port) as base:
                         seconds, run = first_result_seconds(
                             browser, f"{base}{prefix}{start}", scale_query(locale), CPU_SLOWDOWN
