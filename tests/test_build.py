@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, run_mkdocs_build, scratch_copy
 
 
 def locale_dir(site: Path, registry, locale: str) -> Path:
@@ -144,4 +144,23 @@ def test_the_build_refuses_i18n_languages_that_disagree_with_the_registry(tmp_pa
         "mkdocs.yml: the i18n languages (en, nb) must be the locales of concepts.yml (en), in the same order"
         in result.stderr
     )
+    assert "Traceback" not in result.stderr
+
+
+def test_a_language_missing_an_interface_text_is_a_clear_build_error(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "mkdocs.yml", "              language_column: Språk\n", "")
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "mkdocs.yml: language 'nb' lacks the interface texts language_column under extra: handbook:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_with_the_checkers_message(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    page = root / "docs" / "nb" / "index.md"
+    page.write_bytes(page.read_bytes().replace("å".encode(), "\xe5".encode("latin-1"), 1))
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    assert "nb:docs/nb/index.md:" in result.stderr and "unreadable: not valid UTF-8 (byte 0xe5)" in result.stderr
     assert "Traceback" not in result.stderr

@@ -46,6 +46,7 @@ BACKGROUND_COLOR = "#ffffff"
 # Top-level folders of the site shared by every locale (the theme's static files): a locale
 # precaches only the files in them that it refers to, not every stemmer and source map.
 SHARED_DIRS = ("assets",)
+SHARED_PREFIXES = tuple(f"{folder}/" for folder in SHARED_DIRS)
 ICON_DIR = "assets/images/icons"
 ICONS = (
     {"src": f"{ICON_DIR}/icon-192.png", "sizes": "192x192", "type": "image/png", "purpose": "any"},
@@ -74,10 +75,6 @@ class LocaleApp:
     name: str
     short_name: str
     description: str
-
-
-def locale_root(code: str, default: str) -> str:
-    return "" if code == default else f"{code}/"
 
 
 def relative_to_root(page_url: str, root: str) -> str:
@@ -122,7 +119,7 @@ def other_roots(app: LocaleApp, roots: list[str]) -> list[str]:
 
 def owned_files(site: Path, app: LocaleApp, roots: list[str]) -> list[str]:
     """Every file under the locale root (site-relative), minus other locales and shared folders."""
-    skip = tuple(other_roots(app, roots)) + (tuple(f"{d}/" for d in SHARED_DIRS) if not app.root else ())
+    skip = tuple(other_roots(app, roots)) + (SHARED_PREFIXES if not app.root else ())
     base = site / app.root
     files = (path.relative_to(site).as_posix() for path in base.rglob("*") if path.is_file())
     return sorted(f for f in files if not f.startswith(skip) and not EXCLUDED.search(f))
@@ -137,7 +134,7 @@ def referenced_shared(site: Path, sources: list[str]) -> set[str]:
         folder = posixpath.dirname(source)
         for ref in QUOTED_REFERENCE.findall((site / source).read_text(encoding="utf-8")):
             target = posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0]))
-            if target.startswith(SHARED_DIRS) and (site / target).is_file() and not EXCLUDED.search(target):
+            if target.startswith(SHARED_PREFIXES) and (site / target).is_file() and not EXCLUDED.search(target):
                 found.add(target)
     return found
 

@@ -1,4 +1,4 @@
-// The handbook's offline worker for one locale (written to <locale root>/sw.js by scripts/offline.py,
+// The handbook's offline worker for one locale (written to <locale root>/sw.js by scripts/handbook/plugin/offline.py,
 // which puts VERSION and PRECACHE above this line). Its scope is the locale root.
 //
 // install:  every precached file into a new cache named after VERSION; files whose revision is

@@ -8,7 +8,6 @@ indexes, sitemaps) are written once, after the last locale, at priority -200.
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,6 @@ from handbook.rules.front_matter import front_matter_problems
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
-log = logging.getLogger("mkdocs.plugins.handbook")
 NOT_FOUND = "404.html"
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
 
@@ -76,10 +74,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             raise PluginError("\n".join(problem.format() for problem in problems))
         self.project = project
         self.dates = dates.page_dates(root)
+        self.apps, self.default_404 = {}, ""  # `serve` keeps this instance across rebuilds
         check_settings(project, i18n)
+        self.default_texts = dict(config.extra.get("handbook", {}))
+        check_interface_texts(self.default_texts, i18n)
         config.nav = list(project.registry.pages)
         config.extra["not_found"] = not_found_strings(config, i18n)
-        self.default_texts = dict(config.extra.get("handbook", {}))
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
@@ -87,6 +87,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             return
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
+        problems += project.unreadable.values()  # MkDocs would stop with a traceback
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
 
@@ -102,16 +103,18 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project, locale = self.loaded(), self.locale(config)
         markdown = self.generated_tables(markdown, project, config, locale)
         root = Path(config.config_file_path).parent
-        iso = self.dates.get(Path(page.file.abs_src_path or "").relative_to(root).as_posix())
+        source = page.file.abs_src_path
+        iso = self.dates.get(Path(source).relative_to(root).as_posix()) if source else None
         if iso:
             page.meta["last_updated"] = dates.last_updated(iso, locale)
         if locale == project.registry.default_locale:
             return markdown
-        prefix = url_prefix(locale, project.registry.default_locale)
-        state = page_state(project, locale, page.file.src_uri.removeprefix(prefix))
+        state = page_state(project, locale, page.file.src_uri.removeprefix(f"{locale}/"))  # docs/<locale>/…
         page.meta["translation_state"] = state
         if state in notices.NOTICE_STATES:
-            english_url = get_relative_url(page.url.removeprefix(prefix), page.url)
+            english_url = get_relative_url(
+                page.url.removeprefix(url_prefix(locale, project.registry.default_locale)), page.url
+            )
             markdown = notices.after_h1(markdown, notices.notice_block(state, config.extra["handbook"], english_url))
         return markdown
 
@@ -145,7 +148,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             output = markup.in_language(output, body_locale, notice_locale, locale)
         if locale in registry.drafts:
             output = signals.noindex(output)
-        root = offline.locale_root(locale, registry.default_locale)
+        root = url_prefix(locale, registry.default_locale)
         self.apps[locale] = self.locale_app(config, locale, root)
         output = output.replace("</head>", offline.head_tags(page.url, root) + "</head>", 1)
         return page_speed.defer_external_scripts(markup.valid(output))
@@ -191,19 +194,28 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def write_offline_copies(self, site: Path, registry: Registry, theme_dirs: list[str]) -> None:
         """Each locale's manifest and service worker: last, since its precache list hashes every file written."""
-        roots = [offline.locale_root(code, registry.default_locale) for code in registry.locales]
-        try:
-            for code in registry.locales:
-                app = self.apps[code]
-                workers = search_index.worker_files(code, theme_dirs)
+        roots = [url_prefix(code, registry.default_locale) for code in registry.locales]
+        for code in registry.locales:
+            app = self.apps.get(code)
+            if app is None:
+                raise PluginError(f"offline: locale {code!r} built no page, so it has no app to install")
+            workers = search_index.worker_files(code, theme_dirs)
+            try:
                 offline.write_locale_app(site, app, roots, workers, workers, offline=self.command != "serve")
-        except (offline.OfflineError, KeyError) as error:
-            raise PluginError(f"offline: {error}") from None
+            except offline.OfflineError as error:
+                raise PluginError(f"offline: {error}") from None
 
 
 def check_settings(project: Project, i18n: Any) -> None:
-    """The i18n plugin's languages are the registry's locales, and it never falls back to English."""
+    """The i18n plugin's languages are the registry's locales, all built, the first the default,
+    and it never falls back to English."""
     declared = [language.locale for language in i18n.config.languages]
+    unbuilt = [language.locale for language in i18n.config.languages if not language.build]
+    if unbuilt or i18n.default_language != project.registry.default_locale:
+        raise PluginError(
+            f"mkdocs.yml: every i18n language must have build: true (not: {', '.join(unbuilt) or '-'}), "
+            f"and the default must be {project.registry.default_locale!r}, the first locale of {REGISTRY_FILE}"
+        )
     if declared != list(project.registry.locales):
         raise PluginError(
             f"mkdocs.yml: the i18n languages ({', '.join(declared)}) must be the locales of {REGISTRY_FILE} "
@@ -216,12 +228,27 @@ def check_settings(project: Project, i18n: Any) -> None:
         )
 
 
+def check_interface_texts(default: dict[str, Any], i18n: Any) -> None:
+    """Every language has every interface text (extra.handbook) the default language has:
+    static-i18n replaces the texts of a language whole, so a missing one would be missing."""
+    for language in i18n.config.languages:
+        if language.default:
+            continue
+        texts = (language.extra or {}).get("handbook") or {}
+        missing = [key for key in default if key not in texts]
+        if missing:
+            raise PluginError(
+                f"mkdocs.yml: language {language.locale!r} lacks the interface texts {', '.join(missing)} "
+                "under extra: handbook: (copy them from the top-level extra.handbook and translate them)"
+            )
+
+
 def not_found_strings(config: MkDocsConfig, i18n: Any) -> dict[str, dict[str, str]]:
     """The 404 page's texts per locale, from each language's interface texts (extra.handbook)."""
     strings: dict[str, dict[str, str]] = {}
     for language in i18n.config.languages:
         texts = (language.extra or {}).get("handbook") if not language.default else config.extra.get("handbook")
-        texts = {**config.extra.get("handbook", {}), **(texts or {})}
+        texts = texts or {}
         strings[language.locale] = {
             key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts
         }

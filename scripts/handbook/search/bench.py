@@ -42,8 +42,10 @@ class Candidate:
 
 
 def build(candidate: Candidate, site: Path, site_url: str) -> None:
-    """A real `mkdocs build` of the candidate; its own `scripts` package wins over this checkout's."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": str(candidate.project)}
+    """A real `mkdocs build` of the candidate; its own package wins over this checkout's (`scripts/`
+    holds `handbook` since the package layout, and the candidate itself older `scripts` modules)."""
+    path = os.pathsep.join([str(candidate.project / "scripts"), str(candidate.project)])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": path}
     command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (
         ["--strict"] if candidate.strict else []
     )
