@@ -1,4 +1,6 @@
-"""The handbook's command-line tools: checks, generators and benchmarks (run `python -m scripts --help`).
+"""The handbook's own code: the translation checker and translator commands (`handbook --help`), the
+MkDocs plugin that renders the site, search, and benchmarks.
 
-Nothing here imports MkDocs: content and checks must outlive the rendering toolchain.
+Only `handbook.plugin` imports MkDocs: content, checks and translator tools must outlive the
+rendering toolchain.
 """

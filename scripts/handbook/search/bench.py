@@ -1,4 +1,4 @@
-"""`python -m scripts search-bench`: search relevance of this site beside its baselines, in one run.
+"""`handbook search-bench`: search relevance of this site beside its baselines, in one run.
 
 Builds this checkout, the vanilla Material + mkdocs-static-i18n site of the same pages (as
 `make bench` makes it) and, with `--against REF`, this project at a git revision (say, before a
