@@ -32,45 +32,33 @@ def section_blocks(section: Section) -> list[Block]:
     current: Block | None = None
     for number, text in section.lines:
         stripped = text.strip()
-        if not stripped:
-            _close(blocks, current)
+        ends_block = not stripped or ADMONITION.match(text) or TABLE_ROW.match(text) or LIST_ITEM.match(text)
+        if ends_block and current is not None:
+            blocks.append(current)
             current = None
+        if not stripped:
             continue
         if ADMONITION.match(text):
-            _close(blocks, current)
-            current = None
             title = ADMONITION_TITLE.match(text)
             if title and title.group("title"):
                 blocks.append(Block("box title", number, title.group("title")))
-            continue
-        if TABLE_ROW.match(text):
-            _close(blocks, current)
-            current = None
+        elif TABLE_ROW.match(text):
             if not TABLE_SEPARATOR.match(text):
-                blocks += [
-                    Block("cell", number, cell.strip()) for cell in stripped.strip("|").split("|") if cell.strip()
-                ]
-            continue
-        if LIST_ITEM.match(text):
-            _close(blocks, current)
-            current = None
+                cells = [cell.strip() for cell in stripped.strip("|").split("|")]
+                blocks += [Block("cell", number, cell) for cell in cells if cell]
+        elif LIST_ITEM.match(text):
             current = Block("item", number, LIST_MARKER.sub("", text))
-            continue
-        if current is None:
-            kind = "box text" if text.startswith(("    ", "\t")) and _in_box(blocks, section, number) else "paragraph"
+        elif current is None:
+            kind = "box text" if text.startswith(("    ", "\t")) and _in_box(section, number) else "paragraph"
             current = Block(kind, number, stripped)
         else:
             current = Block(current.kind, current.line, current.text + " " + stripped)
-    _close(blocks, current)
+    if current is not None:
+        blocks.append(current)
     return blocks
 
 
-def _close(blocks: list[Block], current: Block | None) -> None:
-    if current is not None:
-        blocks.append(current)
-
-
-def _in_box(blocks: list[Block], section: Section, number: int) -> bool:
+def _in_box(section: Section, number: int) -> bool:
     """An indented paragraph belongs to the box opened above it (boxes need not have a title)."""
     for line, text in reversed(section.lines):
         if line >= number:

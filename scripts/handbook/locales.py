@@ -48,3 +48,8 @@ def locale_of_url(url: str, locales: list[str] | tuple[str, ...], default: str) 
     """The locale a site-relative URL belongs to."""
     first = url.split("/", 1)[0]
     return first if first in locales and first != default else default
+
+
+def base_language(locale: str) -> str:
+    """The language of a locale code without its region: nb for nb, pt for pt-BR or pt_BR."""
+    return locale.split("-")[0].split("_")[0]

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook.site_server import serve
+from handbook.site_server import COMPRESSED_TYPES, serve
 
 # Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -30,7 +30,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
 @dataclass(frozen=True)

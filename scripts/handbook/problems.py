@@ -6,6 +6,7 @@ Every check reports through `Problem`, so all output has one shape:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 # Locale column for problems that belong to no single locale (the registry, the docs folder).
@@ -42,6 +43,10 @@ class Problem:
             .replace(",", "%2C")
         )
         return f"::{self.severity} file={path},line={self.line}::{message}"
+
+
+# Builds a problem of one file and rule at a line: what the data-file readers pass around.
+ProblemAt = Callable[[int, str], Problem]
 
 
 def summary(problems: list[Problem], checked: str) -> str:

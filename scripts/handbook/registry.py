@@ -8,14 +8,13 @@ each with the registry's path and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from handbook.datafile import Lines, read_data_file
 from handbook.locales import LOCALE_PATTERN
-from handbook.problems import ANY_LOCALE, Problem
+from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 
 REGISTRY_FILE = "concepts.yml"
 
@@ -71,9 +70,6 @@ def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
         return Problem(REGISTRY_FILE, line, ANY_LOCALE, "registry", message)
 
     return _validate(root / REGISTRY_FILE, data, lines, problem)
-
-
-ProblemAt = Callable[[int, str], Problem]
 
 
 def _validate(

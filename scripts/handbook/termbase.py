@@ -7,17 +7,16 @@ as a glossary. Loading never raises on bad input: it returns problems with the f
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from handbook.datafile import Lines, read_data_file
-from handbook.problems import ANY_LOCALE, Problem
+from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 
 TERMBASE_FILE = "termbase.yml"
 TERM_LISTS = ("variants", "synonyms")  # per-locale word lists a term entry may carry
-ProblemAt = Callable[[int, str], Problem]
 
 
 @dataclass(frozen=True)

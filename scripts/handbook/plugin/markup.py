@@ -14,6 +14,8 @@ from __future__ import annotations
 import html
 import re
 
+from handbook.plugin.notices import NOTICE_CLASS
+
 TASK_ITEM = re.compile(
     r'(<li class="task-list-item">\s*<label class="task-list-control"><input type="checkbox")'
     r"([^>]*>.*?</label>)(.*?)(?=</li>|<ul|<ol)",
@@ -22,7 +24,7 @@ TASK_ITEM = re.compile(
 TAG = re.compile(r"<[^>]+>")
 CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*type="checkbox"[^>]*?) autocomplete="off"')
 ARTICLE = '<article class="md-content__inner md-typeset">'
-NOTICE = re.compile(r'<div class="admonition warning translation-notice">')
+NOTICE_DIV = f'<div class="admonition warning {NOTICE_CLASS}">'
 
 
 def label_checkboxes(content: str) -> str:
@@ -42,7 +44,5 @@ def in_language(output: str, body_locale: str, notice_locale: str, page_locale: 
     if body_locale != page_locale:
         output = output.replace(ARTICLE, ARTICLE.replace("<article ", f'<article lang="{body_locale}" '), 1)
     if notice_locale != body_locale:
-        output = NOTICE.sub(
-            f'<div class="admonition warning translation-notice" lang="{notice_locale}">', output, count=1
-        )
+        output = output.replace(NOTICE_DIV, NOTICE_DIV.replace(">", f' lang="{notice_locale}">'), 1)
     return output

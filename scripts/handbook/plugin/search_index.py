@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from handbook.locales import locale_of_url, url_prefix
-from handbook.search.index import INDEX_FILE, enrich, write_locale_index
+from handbook.locales import base_language, locale_of_url, url_prefix
+from handbook.search.index import enrich, write_locale_index
 from handbook.termbase import Termbase
 
 MERGED_INDEX = "search/search_index.json"
@@ -52,12 +52,12 @@ def write_search_indexes(
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged, locale, locales, default)
-        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, separator, INDEX_FILE)
+        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, separator)
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:
     """The stemmer for a locale: its own if the theme ships it, else its base language's, else English."""
-    for code in (LUNR_LANGUAGE.get(locale, locale), locale.split("-")[0].split("_")[0]):
+    for code in (LUNR_LANGUAGE.get(locale, locale), base_language(locale)):
         if code == "en" or any((Path(d) / LUNR_SCRIPTS / f"lunr.{code}.min.js").is_file() for d in theme_dirs):
             return code
     return "en"

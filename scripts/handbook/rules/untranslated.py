@@ -45,7 +45,7 @@ def check_untranslated(project: Project) -> Iterator[Problem]:
 
 def _identical_text(english: LocalePage, translated: LocalePage) -> Iterator[Problem]:
     identical, with_text = identical_sections(english, translated)
-    if identical and len(identical) == len(with_text):
+    if _all_identical(identical, with_text):
         yield translated.problem(1, "untranslated", f"the whole page is the same as {english.shown}")
         return
     for field in REQUIRED_FRONT_MATTER:
@@ -165,8 +165,12 @@ def _same_words(english: Any, translated: Any) -> bool:
     )
 
 
-def is_untranslated(source: LocalePage, page: LocalePage) -> bool:
-    identical, with_text = identical_sections(source, page)
+def is_untranslated(english: LocalePage, translated: LocalePage) -> bool:
+    return _all_identical(*identical_sections(english, translated))
+
+
+def _all_identical(identical: list[Section], with_text: list[Section]) -> bool:
+    """Every section with text is the English text: the whole page is untranslated."""
     return bool(identical) and len(identical) == len(with_text)
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 import snowballstemmer
 
+from handbook.locales import base_language, built_page
 from handbook.termbase import Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
@@ -73,7 +74,7 @@ def plain_text(markup: str) -> str:
 
 @cache
 def _stemmer(locale: str) -> Any:
-    language = SNOWBALL.get(locale.split("-")[0].split("_")[0])
+    language = SNOWBALL.get(base_language(locale))
     return snowballstemmer.stemmer(language) if language else None
 
 
@@ -125,16 +126,16 @@ class Decompounder:
         self.stems = {stem(locale, w) for w in self.words}
         self.protected: dict[str, set[int]] = {}  # each term -> where it may itself be cut
         terms = {p.lower() for p in protected if len(p) > MIN_PART}
-        own_cuts = {term: _cut_points(self._split(term, 0) or [], term) for term in terms}
+        own_cuts = {term: _cut_points(self._split(term) or [], term) for term in terms}
         self.protected = own_cuts
 
     def parts(self, word: str) -> list[str]:
         word = word.lower()
         if word not in self._seen:
-            self._seen[word] = [] if len(word) < 2 * MIN_PART else self._split(word, 0) or []
+            self._seen[word] = [] if len(word) < 2 * MIN_PART else self._split(word) or []
         return self._seen[word]
 
-    def _split(self, word: str, offset: int) -> list[str] | None:
+    def _split(self, word: str) -> list[str] | None:
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):  # the longest first part first
             head = word[:cut]
             if head not in self.words or self._protected_cut(word, cut):
@@ -146,7 +147,7 @@ class Decompounder:
                 tail = rest[len(link) :]
                 if self._known(tail):
                     return [head, tail]
-                deeper = self._split(tail, offset + cut + len(link)) if len(tail) >= 2 * MIN_PART else None
+                deeper = self._split(tail) if len(tail) >= 2 * MIN_PART else None
                 if deeper:
                     return [head, *deeper]
         return None
@@ -189,13 +190,9 @@ def heading_parents(page_html: str) -> dict[str, str]:
     return parents
 
 
-def page_url(name: str) -> str:
-    return name.removesuffix(".md") + ".html"
-
-
 def enrich(docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase) -> list[dict[str, Any]]:
     """The locale's index documents as the search worker indexes them (see the module doc)."""
-    skipped = {page_url(name) for name in UNSEARCHED_PAGES}
+    skipped = {built_page(name) for name in UNSEARCHED_PAGES}
     kept = [doc for doc in docs if doc["location"].split("#")[0] not in skipped]
     titles = {doc["location"]: doc["title"] for doc in kept}
     rules = expansions(termbase, locale)
@@ -205,7 +202,7 @@ def enrich(docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase:
 
 
 def _decompounder(locale: str, docs: list[dict[str, Any]], termbase: Termbase) -> Decompounder | None:
-    if locale.split("-")[0] not in COMPOUNDING:
+    if base_language(locale) not in COMPOUNDING:
         return None
     vocabulary = {w for doc in docs for w in words_of(doc["title"] + " " + plain_text(doc["text"]))}
     protected = {w for term in termbase.terms if locale in term for w in words_of(term.get(locale))}
@@ -246,9 +243,7 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
     return extra
 
 
-def write_locale_index(
-    folder: Path, docs: list[dict[str, Any]], lunr_language: str, separator: str, index_path: str
-) -> None:
+def write_locale_index(folder: Path, docs: list[dict[str, Any]], lunr_language: str, separator: str) -> None:
     """The full index for the worker (loaded when a reader first searches), and the stub that
     Material's page script fetches at page load: only the settings, and where the index is."""
     full = {"lang": lunr_language, "separator": separator, "docs": docs}
@@ -256,7 +251,7 @@ def write_locale_index(
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f"self.{INDEX_GLOBAL} = {_json(full)};\n", encoding="utf-8")
     stub = {
-        "config": {"lang": [lunr_language], "separator": separator, "pipeline": [], "index": index_path},
+        "config": {"lang": [lunr_language], "separator": separator, "pipeline": [], "index": INDEX_FILE},
         "docs": [],
     }
     (folder / STUB_FILE).write_text(_json(stub), encoding="utf-8")

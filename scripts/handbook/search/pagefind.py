@@ -16,8 +16,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from handbook.locales import built_page
 from handbook.search.browser import SearchRun, open_page
-from handbook.search.index import UNSEARCHED_PAGES, page_url
+from handbook.search.index import UNSEARCHED_PAGES
 
 ROOT_SELECTOR = "article"
 RESULT_PAGES = 10
@@ -39,7 +40,7 @@ def index_site(site: Path, target: Path, locales: list[str], default: str) -> Pa
     for locale in locales:
         folder = target if locale == default else target / locale
         for name in UNSEARCHED_PAGES:
-            (folder / page_url(name)).unlink(missing_ok=True)
+            (folder / built_page(name)).unlink(missing_ok=True)
     (target / "404.html").unlink(missing_ok=True)
     command = [sys.executable, "-m", "pagefind", "--site", str(target), "--root-selector", ROOT_SELECTOR, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
