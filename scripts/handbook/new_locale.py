@@ -51,7 +51,7 @@ def add_locale(root: Path, registry: Registry, locale: str) -> list[str]:
     try:
         registry_text = _with_registry_locale((root / REGISTRY_FILE).read_text(encoding="utf-8"), locale)
         mkdocs_text = (root / MKDOCS_FILE).read_text(encoding="utf-8")
-        mkdocs_text = _with_mkdocs_language(mkdocs_text, locale, _interface_texts(mkdocs_text))
+        mkdocs_text = with_mkdocs_language(mkdocs_text, locale, interface_texts(mkdocs_text))
         with tempfile.TemporaryDirectory(dir=root / DOCS_DIR) as scratch:
             for name in registry.pages:
                 (Path(scratch) / name).parent.mkdir(parents=True, exist_ok=True)
@@ -89,7 +89,7 @@ def _with_registry_locale(text: str, locale: str) -> str:
     return text[: drafts.start()] + f"{drafts.group(1)}{listed}{drafts.group(3)}" + text[drafts.end() :]
 
 
-def _interface_texts(mkdocs_text: str) -> dict[str, Any]:
+def interface_texts(mkdocs_text: str) -> dict[str, Any]:
     """The default locale's interface texts (extra.handbook), for a new language to translate."""
     try:
         config = yaml.load(mkdocs_text, Loader=_PermissiveLoader)  # noqa: S506 - a safe loader that ignores !ENV tags
@@ -108,7 +108,7 @@ class _PermissiveLoader(yaml.SafeLoader):
 _PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def _with_mkdocs_language(text: str, locale: str, texts: dict[str, Any]) -> str:
+def with_mkdocs_language(text: str, locale: str, texts: dict[str, Any]) -> str:
     """Append a language entry after the last `- locale:` item of the i18n plugin."""
     lines = text.split("\n")
     items = [(index, LANGUAGE_ITEM.match(line)) for index, line in enumerate(lines) if LANGUAGE_ITEM.match(line)]

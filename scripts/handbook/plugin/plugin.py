@@ -16,11 +16,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
-from handbook.plugin import dates, markup, noise, notices, offline, page_speed, search_index, signals
+from handbook.plugin import dates, markup, navigation, noise, notices, offline, page_speed, search_index, signals
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
@@ -78,7 +79,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         check_settings(project, i18n)
         self.default_texts = dict(config.extra.get("handbook", {}))
         check_interface_texts(self.default_texts, i18n)
-        config.nav = list(project.registry.pages)
+        config.nav = navigation.nav_config(project.registry.pages)
         config.extra["not_found"] = not_found_strings(config, i18n)
         return config
 
@@ -98,6 +99,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return server
 
     # --- pages ---------------------------------------------------------------------------------
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        navigation.name_sections(nav.items, self.loaded(), self.locale(config))
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         project, locale = self.loaded(), self.locale(config)
