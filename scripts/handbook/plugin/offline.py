@@ -18,6 +18,7 @@ Call `write_locale_app` after every other file of the site has been written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import posixpath
@@ -127,16 +128,25 @@ def owned_files(site: Path, app: LocaleApp, roots: list[str]) -> list[str]:
 
 def referenced_shared(site: Path, sources: list[str]) -> set[str]:
     """Files in the shared folders that the given site files refer to by a quoted relative URL."""
-    found = set()
+    _shared_target.cache_clear()  # files may have changed since the last build
+    found: set[str] = set()
     for source in sources:
         if not source.endswith(SCANNED_SUFFIXES):
             continue
         folder = posixpath.dirname(source)
-        for ref in QUOTED_REFERENCE.findall((site / source).read_text(encoding="utf-8")):
-            target = posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0]))
-            if target.startswith(SHARED_PREFIXES) and (site / target).is_file() and not EXCLUDED.search(target):
-                found.add(target)
+        # Pages in one folder share most references (the theme's assets): each is resolved once.
+        refs = set(QUOTED_REFERENCE.findall((site / source).read_text(encoding="utf-8")))
+        found.update(target for ref in refs if (target := _shared_target(site, folder, ref)))
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _shared_target(site: Path, folder: str, ref: str) -> str | None:
+    """The shared file a reference from `folder` points to, if it is one to precache."""
+    target = posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0]))
+    if target.startswith(SHARED_PREFIXES) and (site / target).is_file() and not EXCLUDED.search(target):
+        return target
+    return None
 
 
 def precache_entries(site: Path, app: LocaleApp, roots: list[str], extra_shared: list[str]) -> list[dict[str, str]]:
@@ -173,9 +183,12 @@ def scope_shared_files(site: Path, root: str, files: list[str]) -> list[str]:
 
 def rewrite_references(site: Path, page: str, copies: dict[str, str]) -> None:
     folder = posixpath.dirname(page)
+    names = {posixpath.basename(shared) for shared in copies}
 
     def replace(match: re.Match[str]) -> str:
         ref = match.group(1)
+        if posixpath.basename(ref) not in names:  # most references: not a copied file, no path arithmetic
+            return str(match.group(0))
         target = posixpath.normpath(posixpath.join(folder, ref))
         if target not in copies:
             return str(match.group(0))

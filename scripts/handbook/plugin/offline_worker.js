@@ -1,7 +1,7 @@
 // The handbook's offline worker for one locale (written to <locale root>/sw.js by scripts/handbook/plugin/offline.py,
 // which puts VERSION and PRECACHE above this line). Its scope is the locale root.
 //
-// install:  every precached file into a new cache named after VERSION; files whose revision is
+// install:  every precached file into a new cache named after VERSION, a few at a time; files whose revision is
 //           unchanged are copied from the previous cache, the rest are fetched and checked against
 //           their hash (a half-deployed site fails the install and is retried on the next visit).
 // activate: remove this scope's older caches and take over open pages at once.
@@ -39,14 +39,23 @@ async function previous(key) {
   return null;
 }
 
+// A few files at a time: a large handbook has thousands, and the page the reader has open (its
+// search index, its next page) must not wait behind all of them for a connection.
+const PRECACHE_CONCURRENCY = 2;
+
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(PRECACHE.map(async (entry) => {
-    const url = new URL(entry.url, self.location).href;
-    const key = KEYS.get(url);
-    if (await cache.match(key)) return;
-    await cache.put(key, (await previous(key)) || (await fetchChecked(url, entry.revision)));
-  }));
+  const entries = PRECACHE.slice();
+  async function drain() {
+    for (let entry = entries.shift(); entry; entry = entries.shift()) {
+      const url = new URL(entry.url, self.location).href;
+      const key = KEYS.get(url);
+      if (!(await cache.match(key))) {
+        await cache.put(key, (await previous(key)) || (await fetchChecked(url, entry.revision)));
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: PRECACHE_CONCURRENCY }, drain));
 }
 
 async function removeOldCaches() {
