@@ -3,8 +3,9 @@
 // changes is how a query is matched:
 // - each word is matched stemmed (so "arguments" finds "argument", «avbrytes» finds «avbryter»)
 //   and as a prefix of the words in the text (so "compens" finds "compensation");
-// - the index (built by the MkDocs hook from scripts/search_index.py) carries, per section, the
-//   termbase synonyms and compound parts readers type, and names subsections by their section;
+// - the index is built with the site (scripts/handbook/search/: lunr.py, with the termbase synonyms
+//   and compound parts readers type, and subsections named by their section), so the worker only
+//   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
 // - sections that contain every word of the query rank above sections that contain some.
 // The index is loaded on the first search, not at page load. It is a script, not JSON, so that it
@@ -12,7 +13,6 @@
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var FIELD_BOOSTS = {title: 8, title_extra: 8, text: 1, extra: 1};
 var STEMMED_BOOST = 10;
 var PREFIX_BOOST = 2;
 var STOP_WORD_BOOST = 0.2;
@@ -26,6 +26,8 @@ var LUNR_LANGUAGES = "assets/javascripts/lunr/min/";
 var settings = null;
 var engine = null;
 var queue = Promise.resolve();
+var latest = null;  // the newest query, the one in the search box
+var waiting = false;  // whether it still needs an answer
 
 self.addEventListener("message", function (event) {
   var message = event.data;
@@ -33,20 +35,34 @@ self.addEventListener("message", function (event) {
     settings = message.data.config;
     postMessage({type: READY});
   } else if (message.type === QUERY) {
-    queue = queue.then(function () { return answer(message.data); });
+    latest = message.data;
+    waiting = true;
+    queue = queue.then(afterWaitingMessages).then(answer);
   }
 });
 
-function answer(query) {
+// A task later: the queries already sent (one per key typed) arrive first, and only the last is answered.
+function afterWaitingMessages() {
+  return new Promise(function (resolve) { setTimeout(resolve, 0); });
+}
+
+// Only the newest query is answered: the words typed while the index loads, or while an earlier
+// query is being answered, are not searched one by one, so the results of what is in the search
+// box come sooner. Each answer names its query (Material reads only items and total).
+function answer() {
+  if (!waiting) return Promise.resolve();
+  waiting = false;
+  var query = latest;
   if (!query.trim()) {
-    postMessage({type: RESULT, data: {items: [], total: 0}});
+    postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
     return Promise.resolve();
   }
   return loadEngine().then(function (search) {
+    if (waiting) return;  // a newer query came in while the index loaded: answer that one
     var items = search(query);
-    postMessage({type: RESULT, data: {items: items, total: items.length}});
+    postMessage({type: RESULT, data: {items: items, total: items.length, query: query}});
   }, function (error) {
-    postMessage({type: RESULT, data: {items: [], total: 0}});
+    postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
     throw error;
   });
 }
@@ -74,20 +90,11 @@ function loadEngine() {
 
 function makeSearch(data) {
   var language = data.lang === "en" ? lunr : lunr[data.lang];
-  var docs = {};
+  var docs = data.docs;  // a result's ref is its section's place in this list
   lunr.tokenizer.separator = new RegExp(data.separator);
-  var index = lunr(function () {
-    this.pipeline.reset();
-    this.pipeline.add(language.trimmer, language.stemmer);
-    this.searchPipeline.reset();
-    this.searchPipeline.add(language.stemmer);
-    this.ref("location");
-    for (var field in FIELD_BOOSTS) this.field(field, {boost: FIELD_BOOSTS[field]});
-    data.docs.forEach(function (doc) {
-      docs[doc.location] = doc;
-      this.add({location: doc.location, title: plain(doc.title), title_extra: doc.title_extra, text: plain(doc.text), extra: doc.extra});
-    }, this);
-  });
+  var index = lunr.Index.load(data.index);
+  var locations = {};
+  docs.forEach(function (doc) { locations[doc.location] = doc; });
   var stemCache = {};
   function stem(word) {
     if (!(word in stemCache)) stemCache[word] = language.stemmer(new lunr.Token(word)).toString();
@@ -107,8 +114,8 @@ function makeSearch(data) {
       });
     });
     return group(results.map(function (result) {
-      return rescore(result, words, stem, isStopWord);
-    }), docs, words, stem);
+      return rescore(result, docs[result.ref].location, words, stem, isStopWord);
+    }), locations, words, stem);
   };
 }
 
@@ -124,7 +131,7 @@ function queryWords(query) {
 }
 
 // Which query words a result matched, and its score scaled by the share of content words it has.
-function rescore(result, words, stem, isStopWord) {
+function rescore(result, location, words, stem, isStopWord) {
   var matched = Object.keys(result.matchData.metadata);
   var terms = {};
   words.forEach(function (word) {
@@ -135,7 +142,7 @@ function rescore(result, words, stem, isStopWord) {
   var counted = content.length ? content : words;
   var found = counted.filter(function (word) { return terms[word]; }).length;
   var coverage = found / counted.length;
-  return {location: result.ref, score: result.score * coverage * coverage, terms: terms};
+  return {location: location, score: result.score * coverage * coverage, terms: terms};
 }
 
 // Results by page, best page first; each page's own entry leads its group, as Material renders it.
@@ -173,10 +180,4 @@ function highlighter(words, stem) {
       return hit ? "<mark>" + word + "</mark>" : word;
     });
   };
-}
-
-function plain(html) {
-  return html.replace(/<[^>]*>/g, " ").replace(/&(amp|lt|gt|quot|#39);/g, function (all, name) {
-    return {amp: "&", lt: "<", gt: ">", quot: "\"", "#39": "'"}[name];
-  });
 }

@@ -27,6 +27,7 @@ from typing import Any
 import snowballstemmer
 
 from handbook.locales import base_language, built_page
+from handbook.search.lunr_index import build_index
 from handbook.termbase import Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
@@ -54,6 +55,8 @@ HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"')
 STUB_FILE = "search/search_index.json"
 INDEX_FILE = "search/handbook_index.js"
 INDEX_GLOBAL = "handbookSearchIndex"
+INDEX_START, INDEX_END = f"self.{INDEX_GLOBAL} = JSON.parse(", ");\n"
+EXTRA_FIELDS = ("title_extra", "extra")  # indexed, never shown
 
 
 @dataclass(frozen=True)
@@ -244,18 +247,43 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
 
 
 def write_locale_index(folder: Path, docs: list[dict[str, Any]], lunr_language: str, separator: str) -> None:
-    """The full index for the worker (loaded when a reader first searches), and the stub that
-    Material's page script fetches at page load: only the settings, and where the index is."""
-    full = {"lang": lunr_language, "separator": separator, "docs": docs}
+    """The locale's index for the worker (loaded when a reader first searches): the sections as
+    results show them, and the lunr index built from them here; and the stub that Material's page
+    script fetches at page load: only the settings, and where the index is."""
+    fields = [
+        {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
+        for doc in docs
+    ]
+    shown = [{"location": doc["location"], "title": doc["title"], "text": doc["text"]} for doc in docs]
+    full = {
+        "lang": lunr_language,
+        "separator": separator,
+        "docs": shown,
+        "index": build_index(fields, lunr_language, separator),
+    }
     target = folder / INDEX_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(f"self.{INDEX_GLOBAL} = {_json(full)};\n", encoding="utf-8")
+    target.write_text(f"{INDEX_START}{_js_string(_json(full))}{INDEX_END}", encoding="utf-8")
     stub = {
         "config": {"lang": [lunr_language], "separator": separator, "pipeline": [], "index": INDEX_FILE},
         "docs": [],
     }
     (folder / STUB_FILE).write_text(_json(stub), encoding="utf-8")
     (folder / STUB_FILE).with_suffix(".js").write_text(f"var __index = {_json(stub)}", encoding="utf-8")
+
+
+def _js_string(text: str) -> str:
+    """`text` as a single-quoted JavaScript string, for JSON.parse: browsers read JSON much faster
+    than the same object written as code, and single quotes leave JSON's double quotes (and so
+    its compression) as they are."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def read_locale_index(path: Path) -> dict[str, Any]:
+    """What `write_locale_index` wrote to `path`, as data."""
+    literal = path.read_text(encoding="utf-8").removeprefix(INDEX_START).removesuffix(INDEX_END)
+    text = re.sub(r"\\(.)", r"\1", literal[1:-1], flags=re.DOTALL)  # undo _js_string
+    return dict(json.loads(text))
 
 
 def _json(data: Any) -> str:

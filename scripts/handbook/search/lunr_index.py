@@ -1,0 +1,114 @@
+"""A locale's lunr index, built at build time so that the browser only loads it.
+
+Built in the browser, the index of a large handbook took most of the first search's time on a
+slow phone (0.7 s of CPU for 1,000 pages, slowed down 4×); loading a built one takes a tenth of
+that. It is built with lunr.py, the Python port of lunr.js, whose serialised indexes lunr.js
+loads as they are.
+
+The search worker stems the words a reader types with lunr.js's stemmers, so the index's terms
+must be stemmed exactly as they would be there: English with lunr.js's Porter stemmer (lunr.py's
+differs from it in one step, put right below), other languages with the Snowball stemmers that
+lunr-languages ports. `tests/search/test_stemmer_parity.py` compares both sides in Chromium on
+every word of the handbook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+import snowballstemmer
+from lunr.builder import Builder
+from lunr.pipeline import Pipeline
+from lunr.stemmer import PorterStemmer
+from lunr.token import Token
+
+# What the worker indexes per section, and how much a match in each counts.
+FIELD_BOOSTS = {"title": 8, "title_extra": 8, "text": 1, "extra": 1}
+# lunr-languages' stemmers are Snowball's algorithms; each is registered in lunr.js as "stemmer-<code>".
+SNOWBALL_ALGORITHMS = {
+    "da": "danish",
+    "de": "german",
+    "es": "spanish",
+    "fi": "finnish",
+    "fr": "french",
+    "hu": "hungarian",
+    "it": "italian",
+    "nl": "dutch",
+    "no": "norwegian",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+EDGE = re.compile(r"^[\W_]+|[\W_]+$")  # what the worker trims off a typed word: anything but letters and digits
+VOWELS = "aeiou"
+
+
+class LunrJsPorterStemmer(PorterStemmer):  # type: ignore[misc]
+    """lunr.js's English stemmer: Porter's, except for a final y, which lunr.js turns into i only
+    after a consonant that is not the word's first letter ("try" → "tri", "say" and "by" stay)."""
+
+    b: str  # the word being stemmed
+    k: int  # the index of its last letter
+
+    def step1c(self) -> None:
+        word = self.b
+        if self.k >= 2 and word[self.k] == "y" and word[self.k - 1] not in VOWELS:
+            self.b = word[: self.k] + "i" + word[self.k + 1 :]
+
+
+class UnknownLanguage(Exception):
+    """There is no stemmer here for a lunr language."""
+
+
+@cache
+def stemmer(lunr_language: str) -> tuple[str, Callable[[str], str]]:
+    """The label lunr.js knows a language's stemmer by, and the same stemmer in Python."""
+    if lunr_language == "en":
+        porter = LunrJsPorterStemmer()
+        return "stemmer", lambda word: str(porter.stem(word))
+    algorithm = SNOWBALL_ALGORITHMS.get(lunr_language)
+    if algorithm is None:
+        raise UnknownLanguage(f"no stemmer for the lunr language {lunr_language!r}")
+    snowball = snowballstemmer.stemmer(algorithm)
+    return f"stemmer-{lunr_language}", lambda word: str(snowball.stemWord(word))
+
+
+def terms(text: str, separator: str, stem: Callable[[str], str]) -> list[str]:
+    """The index terms of a field: split on the separator, lowercased, trimmed, stemmed (cached:
+    most words of a handbook recur)."""
+    words = (EDGE.sub("", word) for word in re.split(separator, text.lower()))
+    return [_stemmed(stem, word) for word in words if word]
+
+
+@cache
+def _stemmed(stem: Callable[[str], str], word: str) -> str:
+    return stem(word)
+
+
+def build_index(docs: list[dict[str, str]], lunr_language: str, separator: str) -> dict[str, Any]:
+    """The serialised lunr index of `docs` (each with the FIELD_BOOSTS fields, as plain text);
+    a document's ref is its position in `docs`."""
+    label, stem = stemmer(lunr_language)
+    builder = Builder()
+    builder.ref("ref")
+    for field, boost in FIELD_BOOSTS.items():
+        builder.field(field, boost=boost)
+    builder.search_pipeline.add(_labelled(label))
+    for number, doc in enumerate(docs):
+        # Terms are given ready-made (a list is not tokenised again): the pipeline stays empty.
+        builder.add({"ref": str(number), **{field: terms(doc[field], separator, stem) for field in FIELD_BOOSTS}})
+    return dict(builder.build().serialize())
+
+
+def _labelled(label: str) -> Callable[..., Token]:
+    """The search pipeline's stemmer: lunr.py writes it as its label, and lunr.js runs its own
+    stemmer of that name on the words a reader types."""
+    if label not in Pipeline.registered_functions:
+        Pipeline.register_function(lambda token, i=None, tokens=None: token, label)
+    function: Callable[..., Token] = Pipeline.registered_functions[label]
+    return function
