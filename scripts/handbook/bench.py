@@ -18,34 +18,22 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook.freshness import source_hashes, stamped_text
-from handbook.markdown_page import parse_page
-from handbook.page_weight import chromium_available, measure, median_bytes, wire_size
+from handbook.baseline import BENCH_SITE_PATH, vanilla_project
+from handbook.generated_tree import generate_tree, registry_of
+from handbook.locales import url_prefix
+from handbook.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
 from handbook.plugin.offline import WORKER_NAME
 from handbook.project import load_project
-from handbook.registry import REGISTRY_FILE, Registry, load_registry
+from handbook.registry import Registry
 from handbook.rules import run_checks
+from handbook.search.bench import SCALE_EXTRA_LOCALES, print_scale_search
 from handbook.site_server import free_port
 
-SCALE_SIZES = (100, 250, 500)
+SCALE_SIZES = (200, 1000, 2000)
+VANILLA_SCALE_SIZES = (200, 1000)  # vanilla's build time per page grows with the site: 2,000 would take long
+SEARCH_SCALE_SIZE = 1000
 CHECK_REPEATS = 5
 BUILD_REPEATS = 3
-CONCEPTS_PER_PAGE = 3
-RENDER_FILES = ("mkdocs.yml", "overrides", "termbase.yml")
-BENCH_SITE_PATH = "/handbook/"
-# The baseline: Material and mkdocs-static-i18n as their documentation sets them up, same content.
-VANILLA_CONFIG = """site_name: Service recovery handbook
-site_url: {site_url}
-theme:
-  name: material
-plugins:
-  - search
-  - i18n:
-      docs_structure: folder
-      languages:
-{languages}
-markdown_extensions: [admonition, attr_list, md_in_html, toc, pymdownx.details, pymdownx.superfences, pymdownx.tasklist]
-"""
 
 
 def check_seconds(root: Path, repeats: int = CHECK_REPEATS) -> float:
@@ -80,98 +68,6 @@ def build_seconds(root: Path, site_url: str, site: Path | None = None, strict: b
     return elapsed
 
 
-def registry_of(root: Path) -> Registry:
-    registry, problems = load_registry(root)
-    if registry is None:
-        raise SystemExit("bench: " + "; ".join(problem.format() for problem in problems))
-    return registry
-
-
-def vanilla_project(root: Path, target: Path, site_url: str) -> Path:
-    """The same docs with a vanilla Material + static-i18n configuration."""
-    registry = registry_of(root)
-    languages = "\n".join(
-        f"        - {{locale: {code}, name: {code}{', default: true' if code == registry.default_locale else ''}}}"
-        for code in registry.locales
-    )
-    shutil.copytree(root / "docs", target / "docs")
-    config = VANILLA_CONFIG.replace("{site_url}", site_url).replace("{languages}", languages)
-    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
-    return target
-
-
-def generate_tree(source: Path, target: Path, page_count: int) -> Path:
-    """A synthetic handbook of `page_count` pages per locale, with this project's render setup."""
-    target.mkdir(parents=True)
-    for name in RENDER_FILES:
-        copy = shutil.copytree if (source / name).is_dir() else shutil.copyfile
-        copy(source / name, target / name)
-    registry = registry_of(source)
-    pages = [synthetic_name(number) for number in range(page_count)]
-    concept_lines = [
-        f"  - {{id: step-p{number:04d}-{index}, kind: step, page: {page}}}"
-        for number, page in enumerate(pages)
-        for index in range(CONCEPTS_PER_PAGE)
-    ]
-    (target / REGISTRY_FILE).write_text(
-        f"locales: [{', '.join(registry.locales)}]\nkinds:\n  step: {{prefix: step-, ordered: true}}\n"
-        f"pages:\n{''.join(f'  - {page}' + chr(10) for page in pages)}concepts:\n" + "\n".join(concept_lines) + "\n",
-        encoding="utf-8",
-    )
-    for locale in registry.locales:
-        (target / "docs" / locale).mkdir(parents=True)
-    for number, page in enumerate(pages):
-        english = _synthetic_page(registry.default_locale, number)
-        (target / "docs" / registry.default_locale / page).write_text(english, encoding="utf-8")
-        hashes = source_hashes(parse_page(english))
-        for locale in registry.locales[1:]:
-            translated = stamped_text(_synthetic_page(locale, number), hashes)
-            (target / "docs" / locale / page).write_text(translated, encoding="utf-8")
-    return target
-
-
-# The words of a generated page: English for the default locale, Norwegian for every other one,
-# so that each translation reads as translated to the checker (untranslated text is an error).
-SYNTHETIC_WORDS = {
-    "en": (
-        "Page",
-        "Step",
-        "Introduction to page {number}.",
-        "Text for step {index} of page {number}, long enough to be a real paragraph.",
-        "First point of page {number}.",
-        "Second point, see [the next page]({link}).",
-    ),
-    "other": (
-        "Side",
-        "Trinn",
-        "Innledning til side {number}.",
-        "Tekst for trinn {index} på side {number}, lang nok til å være et ekte avsnitt.",
-        "Første punkt på side {number}.",
-        "Andre punkt, se [neste side]({link}).",
-    ),
-}
-
-
-def synthetic_name(number: int) -> str:
-    """A generated page's file: the first is the home page (the offline app starts there)."""
-    return "index.md" if number == 0 else f"page-{number:04d}.md"
-
-
-def _synthetic_page(locale: str, number: int) -> str:
-    page, step, intro, text, first, second = SYNTHETIC_WORDS["en" if locale == "en" else "other"]
-    link = synthetic_name((number + 1) % 10)
-    sections = [
-        f"## {step} {index} {{ #step-p{number:04d}-{index} }}\n\n"
-        f"{text.format(index=index, number=number)}\n\n"
-        f"- {first.format(number=number)}\n- {second.format(link=link)}\n"
-        for index in range(CONCEPTS_PER_PAGE)
-    ]
-    return (
-        f"---\ntitle: {page} {number}\ndescription: {intro.format(number=number)}\n---\n\n"
-        f"# {page} {number}\n\n{intro.format(number=number)}\n\n" + "\n".join(sections)
-    )
-
-
 def main(root: Path) -> int:
     print(
         f"Benchmark (wall time; check = median of {CHECK_REPEATS} in-process runs; handbook builds = median of "
@@ -193,15 +89,16 @@ def main(root: Path) -> int:
             f"(ratio {ours_build / vanilla_build:.2f}x)"
         )
         print(f"Check: {real_check * 1000:.0f} ms = {real_check / ours_build:.1%} of this site's build time")
-        print_page_weight(root, site_url, ours_site, vanilla_site)
-        print_scale(root, scratch, site_url)
+        home = print_page_weight(root, site_url, ours_site, vanilla_site)
+        print_scale(root, scratch, site_url, home)
     return 0
 
 
-def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: Path) -> None:
+def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: Path) -> list[PageWeight]:
+    """Print the first load of every page, this site beside vanilla; return this site's home pages'."""
     if not chromium_available():
         print("Page weight: skipped (no /usr/bin/chromium; `apt-get install chromium`)")
-        return
+        return []
     registry = registry_of(root)
     stems = [page.removesuffix(".md") for page in registry.pages]
     prefixes = ["" if code == registry.default_locale else f"{code}/" for code in registry.locales]
@@ -225,6 +122,7 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
             f"Offline copy of {code!r} (downloaded once, after the first page has loaded): {count} files, "
             f"{size / 1024:.1f} KiB gzip"
         )
+    return [weight for weight in ours if weight.path.endswith("index.html")]
 
 
 def precache_weight(site: Path, root: str) -> tuple[int, int]:
@@ -239,21 +137,62 @@ def precache_weight(site: Path, root: str) -> tuple[int, int]:
     return len(paths), sum(wire_size(p.read_bytes(), types.get(p.suffix, "text/")) for p in paths)
 
 
-def print_scale(root: Path, scratch: Path, site_url: str) -> None:
-    print(f"{'tree':<28}{'check s':>10}{'build s':>10}{'check/build':>13}{'check ms/page':>15}")
-    per_page = []
-    for size in SCALE_SIZES:
-        tree = generate_tree(root, scratch / f"tree-{size}", size)
-        checked, built = check_seconds(tree), build_seconds(tree, site_url)
-        locales = len(registry_of(tree).locales)
-        _row(f"generated {size} pages x {locales}", checked, built, size * locales)
-        per_page.append(checked / (size * locales))
+def print_scale(root: Path, scratch: Path, site_url: str, home: list[PageWeight]) -> None:
+    """Generated handbooks of growing size, three locales: check and build time per page, this site
+    beside vanilla; then, on the middle size, page weight and search in Chromium (see
+    `handbook.search.bench`)."""
     print(
-        f"Scaling: check time per page at {SCALE_SIZES[-1]} vs {SCALE_SIZES[0]} pages: "
-        f"{per_page[-1] / per_page[0]:.2f}x "
-        "(1.00x is perfectly linear)"
+        f"Scale: generated handbooks of {', '.join(map(str, SCALE_SIZES))} pages per locale, "
+        f"{len(registry_of(root).locales) + len(SCALE_EXTRA_LOCALES)} locales (vanilla up to {VANILLA_SCALE_SIZES[-1]})"
+    )
+    print(
+        f"{'pages/locale':<14}{'check s':>9}{'ms/page':>9}{'build s':>9}{'ms/page':>9}{'vanilla s':>11}{'ms/page':>9}"
+    )
+    per_page: dict[str, dict[int, float]] = {"check": {}, "build": {}, "vanilla": {}}
+    for size in SCALE_SIZES:
+        tree = generate_tree(root, scratch / f"tree-{size}", size, SCALE_EXTRA_LOCALES)
+        pages = size * len(registry_of(tree).locales)
+        ours_site = scratch / f"tree-{size}-site"
+        checked, built = check_seconds(tree, repeats=1), build_seconds(tree, site_url, ours_site)
+        per_page["check"][size], per_page["build"][size] = checked / pages, built / pages
+        vanilla_site = scratch / f"tree-{size}-vanilla-site"
+        row = f"{size:<14}{checked:>9.2f}{checked * 1000 / pages:>9.2f}{built:>9.2f}{built * 1000 / pages:>9.2f}"
+        if size in VANILLA_SCALE_SIZES:
+            vanilla = vanilla_project(tree, scratch / f"tree-{size}-vanilla", site_url)
+            vanilla_built = build_seconds(vanilla, site_url, vanilla_site, strict=False)
+            per_page["vanilla"][size] = vanilla_built / pages
+            row += f"{vanilla_built:>11.2f}{vanilla_built * 1000 / pages:>9.2f}"
+        print(row)
+        if size == SEARCH_SCALE_SIZE:
+            measured = [("vanilla", vanilla_site), ("this site", ours_site)]
+        else:
+            shutil.rmtree(ours_site, ignore_errors=True)
+            shutil.rmtree(vanilla_site, ignore_errors=True)
+    first, last = SCALE_SIZES[0], SCALE_SIZES[-1]
+    growth = {name: figures[max(figures)] / figures[first] for name, figures in per_page.items()}
+    print(
+        f"Time per page at {last} vs {first} pages (1.00x is flat; the goal for the build is 1.20x or less): "
+        f"check {growth['check']:.2f}x, build {growth['build']:.2f}x; "
+        f"vanilla build at {max(per_page['vanilla'])} pages: {growth['vanilla']:.2f}x"
+    )
+    if not home:
+        print("Search at scale: skipped (no /usr/bin/chromium)")
+        return
+    tree = scratch / f"tree-{SEARCH_SCALE_SIZE}"
+    print_scale_search(measured, site_url, registry_of(tree), SEARCH_SCALE_SIZE)
+    large = measure_home(measured[1][1], site_url, registry_of(tree))
+    print(
+        "Home page first load, gzip (the navigation stays the same size): "
+        + ", ".join(
+            f"{code} {small.bytes / 1024:.1f} KiB with {len(registry_of(root).pages)} pages, "
+            f"{big.bytes / 1024:.1f} KiB with {SEARCH_SCALE_SIZE}"
+            for code, small, big in zip(registry_of(root).locales, home, large, strict=False)
+        )
     )
 
 
-def _row(label: str, checked: float, built: float, pages: int) -> None:
-    print(f"{label:<28}{checked:>10.3f}{built:>10.2f}{checked / built:>13.3f}{checked * 1000 / pages:>15.2f}")
+def measure_home(site: Path, site_url: str, registry: Registry) -> list[PageWeight]:
+    """The first load of each locale's home page."""
+    return measure(
+        site, site_url, [f"{url_prefix(code, registry.default_locale)}index.html" for code in registry.locales]
+    )

@@ -4,12 +4,15 @@ measurements) text gzip-compressed for browsers that accept it."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
+import multiprocessing
 import os
 import socket
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -103,6 +106,36 @@ def serve(site: Path, path_prefix: str, port: int | None = 0, compress: bool = F
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def serve_apart(site: Path, path_prefix: str, port: int | None = 0, compress: bool = False) -> Iterator[str]:
+    """As `serve`, from a process of its own: for timings, so that serving a busy page (an offline
+    copy downloading thousands of files) does not slow down this process, which drives the browser."""
+    port = port or free_port()
+    context = multiprocessing.get_context("spawn")
+    process = context.Process(target=_serve_forever, args=(site, path_prefix, port, compress), daemon=True)
+    process.start()
+    try:
+        _wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}{path_prefix}"
+    finally:
+        process.terminate()
+        process.join()
+
+
+def _serve_forever(site: Path, path_prefix: str, port: int, compress: bool) -> None:
+    with serve(site, path_prefix, port, compress):
+        threading.Event().wait()
+
+
+def _wait_for_port(port: int, process: Any, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and process.is_alive():
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+            return
+        time.sleep(0.05)
+    raise RuntimeError(f"the site server on port {port} did not start")
 
 
 def free_port() -> int:
