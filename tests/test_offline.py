@@ -165,3 +165,16 @@ def test_a_new_deploy_replaces_the_offline_copy(served, browser, changed_build):
     browser.set_offline(True)
     page.goto(base + "nb/roadblocks.html")
     assert UPDATE_MARKER in page.content()
+
+
+def test_the_offline_copy_waits_while_the_reader_searches(served, browser):
+    """Thousands of files in a large handbook must not compete with a search for the network."""
+    _, base = served
+    page = browser.new_page()
+    page.goto(f"{base}index.html")
+    page.wait_for_load_state("load")
+    page.keyboard.press("/")
+    page.wait_for_timeout(6_000)  # well past the delay after the load event
+    assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
+    page.keyboard.press("Escape")
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)

@@ -25,6 +25,8 @@ document.addEventListener("click", function (event) {
 // Offline reading: each locale has its own service worker at its root, beside the manifest
 // this page links to. Not over file:// (browsers refuse service workers there).
 (function () {
+  var OFFLINE_DELAY_MS = 3000;  // after the load event, before the first download
+  var OFFLINE_RETRY_MS = 2000;  // while search is open, look again this often
   var manifest = document.querySelector('link[rel="manifest"]');
   var notice = document.querySelector(".handbook-offline");
   if (!manifest || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) {
@@ -40,8 +42,27 @@ document.addEventListener("click", function (event) {
       setTimeout(function () { notice.textContent = ""; }, 8000);
     }
   });
-  // After the page has loaded: the offline copy must not compete with the first page for bandwidth.
-  window.addEventListener("load", function () {
+  // The offline copy is downloaded once the page has loaded and the reader is not searching: in a
+  // large handbook it is thousands of files, which must not compete with the page or a search
+  // for the network and the processor. A reader who already has it is not kept waiting.
+  var search = document.querySelector('[data-md-toggle="search"]');
+  function register() {
     navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
+  }
+  function registerWhenIdle() {
+    if (search && search.checked) {
+      setTimeout(registerWhenIdle, OFFLINE_RETRY_MS);
+    } else if ("requestIdleCallback" in window) {
+      requestIdleCallback(register, {timeout: OFFLINE_RETRY_MS});
+    } else {
+      register();
+    }
+  }
+  window.addEventListener("load", function () {
+    if (before) {
+      register();  // an update: it only fetches what changed
+    } else {
+      setTimeout(registerWhenIdle, OFFLINE_DELAY_MS);
+    }
   });
 })();
