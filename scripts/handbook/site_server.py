@@ -7,9 +7,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import gzip
-import multiprocessing
 import os
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -109,29 +109,23 @@ def serve(site: Path, path_prefix: str, port: int | None = 0, compress: bool = F
 
 
 @contextmanager
-def serve_apart(site: Path, path_prefix: str, port: int | None = 0, compress: bool = False) -> Iterator[str]:
+def serve_apart(site: Path, path_prefix: str, port: int | None = 0) -> Iterator[str]:
     """As `serve`, from a process of its own: for timings, so that serving a busy page (an offline
     copy downloading thousands of files) does not slow down this process, which drives the browser."""
     port = port or free_port()
-    context = multiprocessing.get_context("spawn")
-    process = context.Process(target=_serve_forever, args=(site, path_prefix, port, compress), daemon=True)
-    process.start()
+    command = [sys.executable, "-m", "handbook.site_server", str(site), path_prefix, str(port)]
+    process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
         _wait_for_port(port, process)
         yield f"http://127.0.0.1:{port}{path_prefix}"
     finally:
         process.terminate()
-        process.join()
+        process.wait()
 
 
-def _serve_forever(site: Path, path_prefix: str, port: int, compress: bool) -> None:
-    with serve(site, path_prefix, port, compress):
-        threading.Event().wait()
-
-
-def _wait_for_port(port: int, process: Any, timeout: float = 30) -> None:
+def _wait_for_port(port: int, process: subprocess.Popen[bytes], timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and process.is_alive():
+    while time.monotonic() < deadline and process.poll() is None:
         with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
             return
         time.sleep(0.05)
@@ -142,3 +136,8 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
+
+
+if __name__ == "__main__":  # python -m handbook.site_server SITE PATH_PREFIX PORT (for serve_apart)
+    with serve(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])):
+        threading.Event().wait()
