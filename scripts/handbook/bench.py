@@ -119,7 +119,8 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
     for code, prefix in zip(registry.locales, prefixes, strict=True):
         count, size = precache_weight(ours_site, prefix)
         print(
-            f"Offline copy of {code!r} (downloaded once, after the page has loaded, while the reader is not searching): {count} files, "
+            f"Offline copy of {code!r} (downloaded once, after the page has loaded, while the reader is not "
+            f"searching): {count} files, "
             f"{size / 1024:.1f} KiB gzip"
         )
     return [weight for weight in ours if weight.path.endswith("index.html")]

@@ -92,7 +92,7 @@ function makeSearch(data) {
   var language = data.lang === "en" ? lunr : lunr[data.lang];
   var docs = data.docs;  // a result's ref is its section's place in this list
   lunr.tokenizer.separator = new RegExp(data.separator);
-  var index = lunr.Index.load(data.index);
+  var index = lunr.Index.load(expand(data.index));
   var locations = {};
   docs.forEach(function (doc) { locations[doc.location] = doc; });
   var stemCache = {};
@@ -117,6 +117,33 @@ function makeSearch(data) {
       return rescore(result, docs[result.ref].location, words, stem, isStopWord);
     }), locations, words, stem);
   };
+}
+
+// lunr's serialised index from the smaller form the site ships (scripts/handbook/search/lunr_index.py,
+// `compact`): per field, one vector per document; per term, the documents as differences.
+function expand(compact) {
+  var fieldVectors = [];
+  var invertedIndex = [];
+  compact.fields.forEach(function (field) {
+    compact.vectors[field].forEach(function (vector, ref) {
+      if (vector.length) fieldVectors.push([field + "/" + ref, vector]);
+    });
+  });
+  compact.postings.forEach(function (entry) {
+    var posting = {_index: entry[1]};
+    compact.fields.forEach(function (field, number) {
+      var refs = {};
+      var ref = 0;
+      entry[2 + number].forEach(function (step) {
+        ref += step;
+        refs[ref] = {};
+      });
+      posting[field] = refs;
+    });
+    invertedIndex.push([entry[0], posting]);
+  });
+  return {version: compact.version, fields: compact.fields, fieldVectors: fieldVectors,
+    invertedIndex: invertedIndex, pipeline: compact.pipeline};
 }
 
 function queryWords(query) {

@@ -102,7 +102,30 @@ def build_index(docs: list[dict[str, str]], lunr_language: str, separator: str) 
     for number, doc in enumerate(docs):
         # Terms are given ready-made (a list is not tokenised again): the pipeline stays empty.
         builder.add({"ref": str(number), **{field: terms(doc[field], separator, stem) for field in FIELD_BOOSTS}})
-    return dict(builder.build().serialize())
+    return compact(builder.build().serialize(), len(docs))
+
+
+def compact(index: dict[str, Any], doc_count: int) -> dict[str, Any]:
+    """lunr's serialised index in fewer bytes, as the worker expands it back (`expand` in
+    search-worker.js) before lunr.js loads it: a field's vectors as one list in document order
+    (empty where a field has no terms), and each term's postings as its `_index` and, per field,
+    the documents that contain it, each as the difference from the one before."""
+    fields = index["fields"]
+    vectors = dict(index["fieldVectors"])
+    postings = []
+    for term, posting in index["invertedIndex"]:
+        entry = [term, posting["_index"]]
+        for field in fields:
+            refs = sorted(int(ref) for ref in posting[field])
+            entry.append([ref - before for ref, before in zip(refs, [0, *refs], strict=False)])
+        postings.append(entry)
+    return {
+        "version": index["version"],
+        "fields": fields,
+        "pipeline": index["pipeline"],
+        "vectors": {field: [vectors.get(f"{field}/{number}", []) for number in range(doc_count)] for field in fields},
+        "postings": postings,
+    }
 
 
 def _labelled(label: str) -> Callable[..., Token]:
