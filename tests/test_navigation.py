@@ -10,6 +10,7 @@ from bs4 import BeautifulSoup
 
 from handbook.generated_tree import PAGES_PER_SECTION, SECTIONS_PER_PART, generate_tree
 from handbook.plugin.navigation import SECTION_KEY, nav_config
+from handbook.registry import scattered_folders
 from tests.helpers import PROJECT_ROOT, check_in_process, run_mkdocs_build
 
 GENERATED_PAGES = 230  # three parts: the first two full, the third with three sections
@@ -17,13 +18,18 @@ LOCALES = ("en", "nb", "nn")
 
 
 def test_pages_in_folders_become_sections_in_page_order():
-    pages = ("index.md", "a/index.md", "a/x.md", "a/b/y.md", "c.md", "a/z.md")
+    pages = ("index.md", "a/index.md", "a/x.md", "a/b/y.md", "a/z.md", "c.md")
     section = SECTION_KEY.format
     assert nav_config(pages) == [
         "index.md",
         {section("a/"): ["a/index.md", "a/x.md", {section("a/b/"): ["a/b/y.md"]}, "a/z.md"]},
         "c.md",
     ]
+    assert scattered_folders(list(pages)) == []
+
+
+def test_a_folder_listed_apart_is_reported():
+    assert scattered_folders(["a/x.md", "c.md", "a/z.md", "b/c/y.md", "b/w.md", "b/c/v.md"]) == ["a/", "b/c/"]
 
 
 def test_a_flat_page_list_stays_flat():

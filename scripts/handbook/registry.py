@@ -97,6 +97,15 @@ def _validate(
         repeated = sorted({value for value in values if values.count(value) > 1})
         if repeated:
             problems.append(problem(top, f"'{name}' lists {', '.join(repeated)} more than once"))
+    scattered = scattered_folders(pages or [])
+    if scattered:
+        problems.append(
+            problem(
+                lines.of(pages, top),
+                f"'pages' lists the pages of {', '.join(scattered)} apart: list a folder's pages together "
+                "(each folder is a section of the navigation)",
+            )
+        )
     listed = set(pages) if pages is not None else None
     concepts = _read_concepts(data.get("concepts"), kinds, listed, lines, top, problem, problems)
     drafts = data.get("drafts", [])
@@ -111,6 +120,16 @@ def _validate(
         return None, problems
     registry = Registry(path, tuple(locales), tuple(kinds.values()), tuple(pages or ()), tuple(concepts), tuple(drafts))
     return registry, []
+
+
+def scattered_folders(pages: list[str]) -> list[str]:
+    """The folders whose pages are not listed one after another."""
+    places: dict[str, list[int]] = {}
+    for number, page in enumerate(pages):
+        parts = page.split("/")[:-1]
+        for depth in range(1, len(parts) + 1):
+            places.setdefault("/".join(parts[:depth]) + "/", []).append(number)
+    return sorted(folder for folder, numbers in places.items() if numbers[-1] - numbers[0] + 1 != len(numbers))
 
 
 def _is_page_path(path: str) -> bool:
