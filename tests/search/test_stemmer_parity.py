@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from handbook.search.browser import chromium
-from handbook.search.index import INDEX_FILE, read_locale_index, words_of
-from handbook.search.lunr_index import stemmer
+from handbook.search.index import INDEX_FILE, plain_text, read_locale_index
+from handbook.search.lunr_index import build_index, stemmer, words
 from handbook.search.relevance import load_queries
 from handbook.site_server import serve
 from handbook.termbase import load_termbase
@@ -31,31 +31,45 @@ LUNR_JS_Y_RULE = ("try", "why", "always", "say", "day", "keys", "money", "apolog
 
 
 def vocabulary(site, prefix: str, locale: str) -> list[str]:
-    """Every word of the locale's index documents, its termbase words and its test queries."""
-    docs = read_locale_index(site / prefix / INDEX_FILE)["docs"]
-    words = {word for doc in docs for word in words_of(f"{doc['title']} {doc['text']}")}
+    """Every word of the locale's index documents, its termbase words and its test queries, cut
+    into words as the index cuts them before stemming."""
+    index = read_locale_index(site / prefix / INDEX_FILE)
+    texts = [plain_text(f"{doc['title']} {doc['text']}") for doc in index["docs"]]
     termbase, _ = load_termbase(PROJECT_ROOT)
     for term in termbase.terms:
-        for value in (term.get(locale), *term.synonyms.get(locale, ()), *term.variants.get(locale, ())):
-            words.update(words_of(value or ""))
+        texts += [term.get(locale), *term.synonyms.get(locale, ()), *term.variants.get(locale, ())]
     queries, _ = load_queries(PROJECT_ROOT)
-    words.update(word for query in queries if query.locale == locale for word in words_of(query.text))
-    return sorted(words | (set(LUNR_JS_Y_RULE) if locale == "en" else set()))
+    texts += [query.text for query in queries if query.locale == locale]
+    found = {word for text in texts for word in words(text, index["separator"])}
+    return sorted(found | (set(LUNR_JS_Y_RULE) if locale == "en" else set()))
 
 
 @pytest.mark.parametrize("locale", ["en", "nb"])
 def test_python_and_lunr_js_stem_every_word_alike(built_site, locale):
     prefix = "" if locale == "en" else f"{locale}/"
     language = read_locale_index(built_site / prefix / INDEX_FILE)["lang"]
-    words = vocabulary(built_site, prefix, locale)
-    assert len(words) > 500
+    vocabulary_words = vocabulary(built_site, prefix, locale)
+    assert len(vocabulary_words) > 500
     scripts = [*LUNR_SCRIPTS, *([s.format(language) for s in LANGUAGE_SCRIPTS] if language != "en" else [])]
     with serve(built_site, deployed_path(built_site)) as base, chromium() as browser:
         page = browser.new_page()
         page.goto(f"{base}{prefix}index.html")
         for script in scripts:
             page.add_script_tag(url=f"{base}{prefix}{script}")
-        in_browser = page.evaluate(JS_STEMS, [language, words])
+        in_browser = page.evaluate(JS_STEMS, [language, vocabulary_words])
     _, stem = stemmer(language)
-    differ = [(word, js, stem(word)) for word, js in zip(words, in_browser, strict=True) if js != stem(word)]
-    assert not differ, f"(word, lunr.js, Python) for {len(differ)} of {len(words)} words: {differ[:20]}"
+    differ = [(w, js, stem(w)) for w, js in zip(vocabulary_words, in_browser, strict=True) if js != stem(w)]
+    assert not differ, f"(word, lunr.js, Python) for {len(differ)} of {len(vocabulary_words)} words: {differ[:20]}"
+
+
+def test_lunr_js_loads_terms_that_sort_differently_in_javascript(built_site):
+    """Python sorts by code point, JavaScript by UTF-16 unit: U+1D465 before U+FB01 only in the latter."""
+    text = "a\U0001d465b a\ufb01 plain"
+    index = build_index([{"title": text, "title_extra": "", "text": "", "extra": ""}], "en", r"[\s\-]+")
+    with serve(built_site, deployed_path(built_site)) as base, chromium() as browser:
+        page = browser.new_page()
+        page.goto(f"{base}index.html")
+        for script in (*LUNR_SCRIPTS, "assets/javascripts/search-worker.js"):
+            page.add_script_tag(url=f"{base}{script}")
+        found = page.evaluate("data => lunr.Index.load(expand(data)).search('a\\ufb01').length", index)
+    assert found == 1

@@ -41,7 +41,8 @@ self.addEventListener("message", function (event) {
   }
 });
 
-// A task later: the queries already sent (one per key typed) arrive first, and only the last is answered.
+// A task later, so that queries already sent (one per key typed) are usually read first and only
+// the last is answered; a heuristic: browsers do not promise that order.
 function afterWaitingMessages() {
   return new Promise(function (resolve) { setTimeout(resolve, 0); });
 }
@@ -58,12 +59,14 @@ function answer() {
     return Promise.resolve();
   }
   return loadEngine().then(function (search) {
-    if (waiting) return;  // a newer query came in while the index loaded: answer that one
+    if (waiting) return;  // from disk (the iframe shim loads asynchronously): a newer query came in meanwhile
     var items = search(query);
     postMessage({type: RESULT, data: {items: items, total: items.length, query: query}});
-  }, function (error) {
+  }).catch(function (error) {
+    // No results this time; the next query tries to load the index again (a dropped connection).
+    engine = null;
     postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
-    throw error;
+    console.error(error);
   });
 }
 

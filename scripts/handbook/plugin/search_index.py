@@ -18,6 +18,7 @@ from typing import Any
 
 from handbook.locales import base_language, locale_of_url, url_prefix
 from handbook.search.index import enrich, write_locale_index
+from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
 from handbook.termbase import Termbase
 
 MERGED_INDEX = "search/search_index.json"
@@ -56,9 +57,11 @@ def write_search_indexes(
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:
-    """The stemmer for a locale: its own if the theme ships it, else its base language's, else English."""
+    """The stemmer for a locale: its own if the theme ships it and the index can be stemmed alike
+    at build time, else its base language's, else English."""
     for code in (LUNR_LANGUAGE.get(locale, locale), base_language(locale)):
-        if code == "en" or any((Path(d) / LUNR_SCRIPTS / f"lunr.{code}.min.js").is_file() for d in theme_dirs):
+        shipped = any((Path(d) / LUNR_SCRIPTS / f"lunr.{code}.min.js").is_file() for d in theme_dirs)
+        if code == "en" or (shipped and code in SNOWBALL_ALGORITHMS):
             return code
     return "en"
 

@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handbook.baseline import BENCH_SITE_PATH, vanilla_project
-from handbook.generated_tree import generate_tree, registry_of
+from handbook.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook.registry import Registry, load_registry
 from handbook.search.browser import SearchRun, chromium, first_result_seconds, run_queries
 from handbook.search.pagefind import index_site, run_pagefind_queries
@@ -31,7 +31,6 @@ from handbook.site_server import free_port, serve, serve_apart
 
 # Words of every generated section, per language: the worst case, every section a result.
 SCALE_QUERIES = {"en": ("paragraph", "point"), "other": ("avsnitt", "punkt")}
-SCALE_EXTRA_LOCALES = ("nn",)  # the generated handbooks have three locales
 SCALE_START = "index.html"  # the first generated page
 CPU_SLOWDOWN = 4
 

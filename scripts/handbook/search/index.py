@@ -1,8 +1,9 @@
 """The search index of one locale, enriched at build time so that readers find the answer.
 
 Material's lunr index lists a page's sections as documents (location, title, text). This module
-turns the locale's share of it into what the handbook's search worker
-(`overrides/assets/javascripts/search-worker.js`) indexes:
+turns the locale's share of it into the documents of the lunr index built here
+(`handbook.search.lunr_index`) and loaded by the handbook's search worker
+(`overrides/assets/javascripts/search-worker.js`):
 
 - generated pages (glossary, translation status) are left out: they never outrank content;
 - a subsection's title names its section ("Lack of training › What to do");
@@ -27,7 +28,7 @@ from typing import Any
 import snowballstemmer
 
 from handbook.locales import base_language, built_page
-from handbook.search.lunr_index import build_index
+from handbook.search.lunr_index import FIELD_BOOSTS, build_index
 from handbook.termbase import Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
@@ -56,7 +57,7 @@ STUB_FILE = "search/search_index.json"
 INDEX_FILE = "search/handbook_index.js"
 INDEX_GLOBAL = "handbookSearchIndex"
 INDEX_START, INDEX_END = f"self.{INDEX_GLOBAL} = JSON.parse(", ");\n"
-EXTRA_FIELDS = ("title_extra", "extra")  # indexed, never shown
+EXTRA_FIELDS = tuple(field for field in FIELD_BOOSTS if field not in ("title", "text"))  # indexed, never shown
 
 
 @dataclass(frozen=True)
