@@ -42,18 +42,22 @@ document.addEventListener("click", function (event) {
       setTimeout(function () { notice.textContent = ""; }, 8000);
     }
   });
-  // The offline copy is downloaded once the page has loaded and the reader is not searching: in a
-  // large handbook it is thousands of files, which must not compete with the page or a search
-  // for the network and the processor. A reader who already has it is not kept waiting.
+  // The offline copy starts downloading once the page has loaded and the reader is not searching:
+  // in a large handbook it is thousands of files, which must not compete with the page or a first
+  // search for the network and the processor. A reader who already has a copy checks for an update
+  // at once (only what changed is downloaded).
   var search = document.querySelector('[data-md-toggle="search"]');
   function register() {
     navigator.serviceWorker.register(new URL("sw.js", manifest.href).href).catch(function () {});
   }
+  function searching() {
+    return search && search.checked;
+  }
   function registerWhenIdle() {
-    if (search && search.checked) {
+    if (searching()) {
       setTimeout(registerWhenIdle, OFFLINE_RETRY_MS);
     } else if ("requestIdleCallback" in window) {
-      requestIdleCallback(register, {timeout: OFFLINE_RETRY_MS});
+      requestIdleCallback(function () { searching() ? registerWhenIdle() : register(); }, {timeout: OFFLINE_RETRY_MS});
     } else {
       register();
     }

@@ -18,7 +18,6 @@ Call `write_locale_app` after every other file of the site has been written.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import posixpath
@@ -128,19 +127,17 @@ def owned_files(site: Path, app: LocaleApp, roots: list[str]) -> list[str]:
 
 def referenced_shared(site: Path, sources: list[str]) -> set[str]:
     """Files in the shared folders that the given site files refer to by a quoted relative URL."""
-    _shared_target.cache_clear()  # files may have changed since the last build
-    found: set[str] = set()
+    targets: dict[tuple[str, str], str | None] = {}  # pages in one folder share most references
     for source in sources:
         if not source.endswith(SCANNED_SUFFIXES):
             continue
         folder = posixpath.dirname(source)
-        # Pages in one folder share most references (the theme's assets): each is resolved once.
-        refs = set(QUOTED_REFERENCE.findall((site / source).read_text(encoding="utf-8")))
-        found.update(target for ref in refs if (target := _shared_target(site, folder, ref)))
-    return found
+        for ref in set(QUOTED_REFERENCE.findall((site / source).read_text(encoding="utf-8"))):
+            if (folder, ref) not in targets:
+                targets[folder, ref] = _shared_target(site, folder, ref)
+    return {target for target in targets.values() if target}
 
 
-@functools.lru_cache(maxsize=65536)
 def _shared_target(site: Path, folder: str, ref: str) -> str | None:
     """The shared file a reference from `folder` points to, if it is one to precache."""
     target = posixpath.normpath(posixpath.join(folder, ref.split("#")[0].split("?")[0]))

@@ -39,23 +39,30 @@ async function previous(key) {
   return null;
 }
 
-// A few files at a time: a large handbook has thousands, and the page the reader has open (its
-// search index, its next page) must not wait behind all of them for a connection.
-const PRECACHE_CONCURRENCY = 2;
+// A few files at a time: a large handbook has thousands, and the page the reader has open must
+// not wait behind all of them for a connection. The first failure stops every lane.
+const PRECACHE_LANES = 4;
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  const entries = PRECACHE.slice();
-  async function drain() {
-    for (let entry = entries.shift(); entry; entry = entries.shift()) {
+  let next = 0;
+  let failed = false;
+  async function lane() {
+    while (!failed && next < PRECACHE.length) {
+      const entry = PRECACHE[next++];
       const url = new URL(entry.url, self.location).href;
       const key = KEYS.get(url);
-      if (!(await cache.match(key))) {
-        await cache.put(key, (await previous(key)) || (await fetchChecked(url, entry.revision)));
+      try {
+        if (!(await cache.match(key))) {
+          await cache.put(key, (await previous(key)) || (await fetchChecked(url, entry.revision)));
+        }
+      } catch (error) {
+        failed = true;
+        throw error;
       }
     }
   }
-  await Promise.all(Array.from({ length: PRECACHE_CONCURRENCY }, drain));
+  await Promise.all(Array.from({ length: PRECACHE_LANES }, lane));
 }
 
 async function removeOldCaches() {
