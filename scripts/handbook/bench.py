@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 
 from handbook.baseline import BENCH_SITE_PATH, vanilla_project
-from handbook.generated_tree import generate_tree, registry_of
+from handbook.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook.locales import url_prefix
 from handbook.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
 from handbook.plugin.offline import WORKER_NAME
 from handbook.project import load_project
 from handbook.registry import Registry
 from handbook.rules import run_checks
-from handbook.search.bench import SCALE_EXTRA_LOCALES, print_scale_search
+from handbook.search.bench import print_scale_search
 from handbook.site_server import free_port
 
 SCALE_SIZES = (200, 1000, 2000)
@@ -123,7 +123,8 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
             f"searching): {count} files, "
             f"{size / 1024:.1f} KiB gzip"
         )
-    return [weight for weight in ours if weight.path.endswith("index.html")]
+    homes = [f"{prefix}index.html" for prefix in prefixes]
+    return [next(weight for weight in ours if weight.path == home) for home in homes]
 
 
 def precache_weight(site: Path, root: str) -> tuple[int, int]:
@@ -181,19 +182,19 @@ def print_scale(root: Path, scratch: Path, site_url: str, home: list[PageWeight]
         return
     tree = scratch / f"tree-{SEARCH_SCALE_SIZE}"
     print_scale_search(measured, site_url, registry_of(tree), SEARCH_SCALE_SIZE)
-    large = measure_home(measured[1][1], site_url, registry_of(tree))
+    large = dict(zip(registry_of(tree).locales, measure_home(measured[1][1], site_url, registry_of(tree)), strict=True))
     print(
         "Home page first load, gzip (the navigation stays the same size): "
         + ", ".join(
             f"{code} {small.bytes / 1024:.1f} KiB with {len(registry_of(root).pages)} pages, "
-            f"{big.bytes / 1024:.1f} KiB with {SEARCH_SCALE_SIZE}"
-            for code, small, big in zip(registry_of(root).locales, home, large, strict=False)
+            f"{large[code].bytes / 1024:.1f} KiB with {SEARCH_SCALE_SIZE}"
+            for code, small in zip(registry_of(root).locales, home, strict=True)
         )
     )
 
 
 def measure_home(site: Path, site_url: str, registry: Registry) -> list[PageWeight]:
-    """The first load of each locale's home page."""
+    """The first load of each locale's home page, in the order of the registry's locales."""
     return measure(
         site, site_url, [f"{url_prefix(code, registry.default_locale)}index.html" for code in registry.locales]
     )

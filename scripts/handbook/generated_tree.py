@@ -21,6 +21,7 @@ from handbook.registry import REGISTRY_FILE, Registry, load_registry
 RENDER_FILES = (MKDOCS_FILE, "overrides", "termbase.yml")
 CONCEPTS_PER_PAGE = 3
 PAGES_PER_SECTION = 10
+SCALE_EXTRA_LOCALES = ("nn",)  # the benches' generated handbooks have this third locale
 SECTIONS_PER_PART = 10
 
 # The words of a generated page: English for the default locale, Norwegian for every other one,
