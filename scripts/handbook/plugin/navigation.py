@@ -21,7 +21,8 @@ SECTION_KEY = "§{}"
 
 
 def nav_config(pages: tuple[str, ...]) -> list[Any]:
-    """MkDocs' `nav` setting: top-level pages as they are, each folder as a section, in page order."""
+    """MkDocs' `nav` setting: top-level pages as they are, each folder as a section, in page order
+    (the registry lists a folder's pages together)."""
     return _grouped(list(pages), "")
 
 
