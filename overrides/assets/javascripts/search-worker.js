@@ -96,8 +96,8 @@ function makeSearch(data) {
   var docs = data.docs;  // a result's ref is its section's place in this list
   lunr.tokenizer.separator = new RegExp(data.separator);
   var index = lunr.Index.load(expand(data.index));
-  var locations = {};
-  docs.forEach(function (doc) { locations[doc.location] = doc; });
+  var byLocation = {};
+  docs.forEach(function (doc) { byLocation[doc.location] = doc; });
   var stemCache = {};
   function stem(word) {
     if (!(word in stemCache)) stemCache[word] = language.stemmer(new lunr.Token(word)).toString();
@@ -118,7 +118,7 @@ function makeSearch(data) {
     });
     return group(results.map(function (result) {
       return rescore(result, docs[result.ref].location, words, stem, isStopWord);
-    }), locations, words, stem);
+    }), byLocation, words, stem);
   };
 }
 
@@ -176,7 +176,7 @@ function rescore(result, location, words, stem, isStopWord) {
 }
 
 // Results by page, best page first; each page's own entry leads its group, as Material renders it.
-function group(results, docs, words, stem) {
+function group(results, byLocation, words, stem) {
   var pages = {};
   var order = [];
   results.forEach(function (result) {
@@ -191,10 +191,10 @@ function group(results, docs, words, stem) {
   var mark = highlighter(words, stem);
   return order.sort(function (a, b) { return pages[b].best - pages[a].best; }).map(function (page) {
     var items = pages[page].items;
-    if (!items[page] && docs[page]) items[page] = {location: page, score: 0, terms: {}};
+    if (!items[page] && byLocation[page]) items[page] = {location: page, score: 0, terms: {}};
     return Object.keys(items).map(function (location) {
       var item = items[location];
-      var doc = docs[location];
+      var doc = byLocation[location];
       return {location: location, title: mark(doc.title), text: mark(doc.text), score: item.score, terms: item.terms};
     }).sort(function (a, b) { return b.score - a.score; });
   });
