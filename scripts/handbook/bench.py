@@ -143,33 +143,23 @@ def print_scale(root: Path, scratch: Path, site_url: str, home: list[PageWeight]
     """Generated handbooks of growing size, three locales: check and build time per page, this site
     beside vanilla; then, on the middle size, page weight and search in Chromium (see
     `handbook.search.bench`)."""
+    real = registry_of(root)
     print(
         f"Scale: generated handbooks of {', '.join(map(str, SCALE_SIZES))} pages per locale, "
-        f"{len(registry_of(root).locales) + len(SCALE_EXTRA_LOCALES)} locales (vanilla up to {VANILLA_SCALE_SIZES[-1]})"
+        f"{len(real.locales) + len(SCALE_EXTRA_LOCALES)} locales (vanilla up to {VANILLA_SCALE_SIZES[-1]})"
     )
     print(
         f"{'pages/locale':<14}{'check s':>9}{'ms/page':>9}{'build s':>9}{'ms/page':>9}{'vanilla s':>11}{'ms/page':>9}"
     )
     per_page: dict[str, dict[int, float]] = {"check": {}, "build": {}, "vanilla": {}}
+    searched: list[tuple[str, Path]] = []
     for size in SCALE_SIZES:
-        tree = generate_tree(root, scratch / f"tree-{size}", size, SCALE_EXTRA_LOCALES)
-        pages = size * len(registry_of(tree).locales)
-        ours_site = scratch / f"tree-{size}-site"
-        checked, built = check_seconds(tree, repeats=1), build_seconds(tree, site_url, ours_site)
-        per_page["check"][size], per_page["build"][size] = checked / pages, built / pages
-        vanilla_site = scratch / f"tree-{size}-vanilla-site"
-        row = f"{size:<14}{checked:>9.2f}{checked * 1000 / pages:>9.2f}{built:>9.2f}{built * 1000 / pages:>9.2f}"
-        if size in VANILLA_SCALE_SIZES:
-            vanilla = vanilla_project(tree, scratch / f"tree-{size}-vanilla", site_url)
-            vanilla_built = build_seconds(vanilla, site_url, vanilla_site, strict=False)
-            per_page["vanilla"][size] = vanilla_built / pages
-            row += f"{vanilla_built:>11.2f}{vanilla_built * 1000 / pages:>9.2f}"
-        print(row)
+        sites = time_scale_builds(root, scratch / f"tree-{size}", site_url, size, per_page)
         if size == SEARCH_SCALE_SIZE:
-            measured = [("vanilla", vanilla_site), ("this site", ours_site)]
+            searched = sites
         else:
-            shutil.rmtree(ours_site, ignore_errors=True)
-            shutil.rmtree(vanilla_site, ignore_errors=True)
+            for _, site in sites:
+                shutil.rmtree(site, ignore_errors=True)
     first, last = SCALE_SIZES[0], SCALE_SIZES[-1]
     growth = {name: figures[max(figures)] / figures[first] for name, figures in per_page.items()}
     print(
@@ -177,20 +167,42 @@ def print_scale(root: Path, scratch: Path, site_url: str, home: list[PageWeight]
         f"check {growth['check']:.2f}x, build {growth['build']:.2f}x; "
         f"vanilla build at {max(per_page['vanilla'])} pages: {growth['vanilla']:.2f}x"
     )
-    if not home:
+    if not home or not searched:
         print("Search at scale: skipped (no /usr/bin/chromium)")
         return
-    tree = scratch / f"tree-{SEARCH_SCALE_SIZE}"
-    print_scale_search(measured, site_url, registry_of(tree), SEARCH_SCALE_SIZE)
-    large = dict(zip(registry_of(tree).locales, measure_home(measured[1][1], site_url, registry_of(tree)), strict=True))
+    generated = registry_of(scratch / f"tree-{SEARCH_SCALE_SIZE}")
+    print_scale_search(searched, site_url, generated, SEARCH_SCALE_SIZE)
+    large = dict(zip(generated.locales, measure_home(dict(searched)["this site"], site_url, generated), strict=True))
     print(
         "Home page first load, gzip (the navigation stays the same size): "
         + ", ".join(
-            f"{code} {small.bytes / 1024:.1f} KiB with {len(registry_of(root).pages)} pages, "
+            f"{code} {small.bytes / 1024:.1f} KiB with {len(real.pages)} pages, "
             f"{large[code].bytes / 1024:.1f} KiB with {SEARCH_SCALE_SIZE}"
-            for code, small in zip(registry_of(root).locales, home, strict=True)
+            for code, small in zip(real.locales, home, strict=True)
         )
     )
+
+
+def time_scale_builds(
+    root: Path, tree: Path, site_url: str, size: int, per_page: dict[str, dict[int, float]]
+) -> list[tuple[str, Path]]:
+    """Generate a handbook of `size` pages per locale at `tree`, check it and build it (and its
+    vanilla twin, up to VANILLA_SCALE_SIZES); print the row, record the times per page, and
+    return the built sites by name."""
+    generate_tree(root, tree, size, SCALE_EXTRA_LOCALES)
+    pages = size * len(registry_of(tree).locales)
+    sites = [("this site", tree.with_name(f"{tree.name}-site"))]
+    checked, built = check_seconds(tree, repeats=1), build_seconds(tree, site_url, sites[0][1])
+    per_page["check"][size], per_page["build"][size] = checked / pages, built / pages
+    row = f"{size:<14}{checked:>9.2f}{checked * 1000 / pages:>9.2f}{built:>9.2f}{built * 1000 / pages:>9.2f}"
+    if size in VANILLA_SCALE_SIZES:
+        sites.insert(0, ("vanilla", tree.with_name(f"{tree.name}-vanilla-site")))
+        vanilla = vanilla_project(tree, tree.with_name(f"{tree.name}-vanilla"), site_url)
+        vanilla_built = build_seconds(vanilla, site_url, sites[0][1], strict=False)
+        per_page["vanilla"][size] = vanilla_built / pages
+        row += f"{vanilla_built:>11.2f}{vanilla_built * 1000 / pages:>9.2f}"
+    print(row)
+    return sites
 
 
 def measure_home(site: Path, site_url: str, registry: Registry) -> list[PageWeight]:
