@@ -50,18 +50,18 @@ test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated tra
 	$(VENV)/bin/handbook check --strict
 	$(PY) -m pytest
 
-test-fast: $(INSTALLED) ## The tests that need no browser and no Java, in seconds
+test-fast: $(INSTALLED) $(NODE_TOOLS) ## The tests that need no browser and no Java, in seconds
 	$(VENV)/bin/handbook check --strict
 	$(PY) -m pytest -m "not browser and not java"
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
-	$(VENV)/bin/handbook bench
+	PYTHONPATH=scripts $(PY) -m handbook_bench bench
 
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
-	$(PY) -m handbook.lighthouse_bench
+	PYTHONPATH=scripts $(PY) -m handbook_bench.lighthouse
 
 search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
-	$(VENV)/bin/handbook search-bench $(if $(AGAINST),--against $(AGAINST))
+	PYTHONPATH=scripts $(PY) -m handbook_bench search-bench $(if $(AGAINST),--against $(AGAINST))
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock

@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
-from handbook.site_server import serve
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.site_server import serve
 
 
 def require_chromium() -> None:

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handbook.site_server import free_port, serve
+from handbook_bench.site_server import free_port, serve
 from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
 SITE_PATH = "/handbook/"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.generated_tree import PAGES_PER_SECTION, SECTIONS_PER_PART, generate_tree
 from handbook.plugin.navigation import SECTION_KEY, nav_config
 from handbook.registry import scattered_folders
+from handbook_bench.generated_tree import PAGES_PER_SECTION, SECTIONS_PER_PART, generate_tree
 from tests.helpers import PROJECT_ROOT, check_in_process, run_mkdocs_build
 
 GENERATED_PAGES = 230  # three parts: the first two full, the third with three sections

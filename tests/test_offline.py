@@ -16,9 +16,9 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook.plugin.offline import MANIFEST_NAME, WORKER_NAME
-from handbook.site_server import serve
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.site_server import serve
 from tests.browser import deployed_base, type_search
 from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 

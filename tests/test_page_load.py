@@ -1,6 +1,6 @@
 """What Lighthouse asked of the page load: a named search dialog, no needless requests, no
 render-blocking scripts, no service worker from disk; and its accessibility, best-practices and
-SEO scores of 100 (performance is a figure of `handbook.lighthouse_bench`, not a test)."""
+SEO scores of 100 (performance is a figure of `handbook_bench.lighthouse`, not a test)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.lighthouse_bench import LIGHTHOUSE, run_lighthouse
-from handbook.page_weight import CHROMIUM
-from handbook.site_server import free_port, serve
+from handbook_bench.lighthouse import LIGHTHOUSE, run_lighthouse
+from handbook_bench.page_weight import CHROMIUM
+from handbook_bench.site_server import free_port, serve
 from tests.browser import site_pages
 from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 

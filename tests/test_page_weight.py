@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.page_weight import measure, wire_size
-from handbook.site_server import free_port
+from handbook_bench.page_weight import measure, wire_size
+from handbook_bench.site_server import free_port
 
 
 @pytest.mark.browser

@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.request
 
-from handbook.site_server import free_port
+from handbook_bench.site_server import free_port
 from tests.helpers import edit, scratch_copy
 
 READY_SECONDS = 90

@@ -200,24 +200,6 @@ def command_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def command_bench(args: argparse.Namespace) -> int:
-    """Time the checker and the MkDocs build on this handbook and on generated trees (prints figures)."""
-    from handbook.bench import main as bench_main
-
-    return bench_main(args.root)
-
-
-def command_search_bench(args: argparse.Namespace) -> int:
-    """Search relevance (success@5 and MRR per locale) of this site beside vanilla Material, typed into Chromium."""
-    from handbook.search.bench import main as search_bench_main
-    from handbook.search.bench import print_scale
-
-    if args.scale:
-        print_scale(args.root, args.scale)
-        return 0
-    return int(search_bench_main(args.root, args.against, args.show_misses))
-
-
 def report(problems: list[Problem]) -> None:
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
@@ -233,8 +215,6 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "diff": command_diff,
     "status": command_status,
     "new-locale": command_new_locale,
-    "bench": command_bench,
-    "search-bench": command_search_bench,
 }
 
 
@@ -262,12 +242,6 @@ def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
     if name == "diff":
         sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
-    if name == "search-bench":
-        sub.add_argument("--against", metavar="REF", help="also measure this project at a git revision")
-        sub.add_argument("--show-misses", action="store_true", help="list each query whose answer is not first")
-        sub.add_argument(
-            "--scale", type=int, metavar="PAGES", help="instead: the first result on PAGES generated pages"
-        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,4 @@
-"""Relevance floors: every query of tests/search/queries.yml typed into the real search box.
+"""Relevance floors: every query of scripts/handbook_bench/queries.yml typed into the real search box.
 
 success@5 and MRR per locale, for the tuned queries and the held-out ones, must stay at or above
 the targets. Scores only, never timings. The queries file itself is checked too: every answer
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search.bench import measure
-from handbook.search.browser import chromium
-from handbook.search.relevance import load_queries, score
-from handbook.site_server import free_port
+from handbook_bench.relevance import load_queries, score
+from handbook_bench.search_bench import measure
+from handbook_bench.search_browser import chromium
+from handbook_bench.site_server import free_port
 from tests.helpers import PROJECT_ROOT
 
 SUCCESS_FLOOR = 0.95

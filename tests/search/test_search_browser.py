@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search.browser import RECORD_WORKER_MESSAGES, chromium, run_queries, type_query
 from handbook.search.index import INDEX_FILE
-from handbook.search.relevance import SiteMap, Target
-from handbook.site_server import serve
+from handbook_bench.relevance import SiteMap, Target
+from handbook_bench.search_browser import RECORD_WORKER_MESSAGES, chromium, run_queries, type_query
+from handbook_bench.site_server import serve
 from tests.search.test_relevance import deployed_path
 
 pytestmark = pytest.mark.browser

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from handbook.search.browser import chromium
 from handbook.search.index import INDEX_FILE, plain_text, read_locale_index
 from handbook.search.lunr_index import build_index, stemmer, words
-from handbook.search.relevance import load_queries
-from handbook.site_server import serve
 from handbook.termbase import load_termbase
+from handbook_bench.relevance import load_queries
+from handbook_bench.search_browser import chromium
+from handbook_bench.site_server import serve
 from tests.helpers import PROJECT_ROOT
 from tests.search.test_relevance import deployed_path
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from handbook.generated_tree import registry_of
+from handbook_bench.generated_tree import registry_of
 
 BENCH_SITE_PATH = "/handbook/"
 # The baseline: Material and mkdocs-static-i18n as their documentation sets them up, same content.

@@ -18,16 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from handbook.baseline import BENCH_SITE_PATH, vanilla_project
-from handbook.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook.locales import url_prefix
-from handbook.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
 from handbook.plugin.offline import WORKER_NAME
 from handbook.project import load_project
 from handbook.registry import Registry
 from handbook.rules import run_checks
-from handbook.search.bench import print_scale_search
-from handbook.site_server import free_port
+from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
+from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
+from handbook_bench.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
+from handbook_bench.search_bench import print_scale_search
+from handbook_bench.site_server import free_port
 
 SCALE_SIZES = (200, 1000, 2000)
 VANILLA_SCALE_SIZES = (200, 1000)  # vanilla's build time per page grows with the site: 2,000 would take long
@@ -142,7 +142,7 @@ def precache_weight(site: Path, root: str) -> tuple[int, int]:
 def print_scale(root: Path, scratch: Path, site_url: str, home: list[PageWeight]) -> None:
     """Generated handbooks of growing size, three locales: check and build time per page, this site
     beside vanilla; then, on the middle size, page weight and search in Chromium (see
-    `handbook.search.bench`)."""
+    `handbook_bench.search_bench`)."""
     real = registry_of(root)
     print(
         f"Scale: generated handbooks of {', '.join(map(str, SCALE_SIZES))} pages per locale, "

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook.site_server import COMPRESSED_TYPES, serve
+from handbook_bench.site_server import COMPRESSED_TYPES, serve
 
 # Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

@@ -2,7 +2,7 @@
 
 The PNGs are committed; run this after changing the drawing:
 
-    .venv/bin/python -m handbook.app_icons
+    .venv/bin/python -m handbook_bench.app_icons
 
 It draws the SVG with Debian's Chromium (the browser the tests use), so no image library is
 needed. The drawing is full bleed with its content inside the central circle, so the same image
@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 
 ICONS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "images" / "icons"
 SOURCE = ICONS / "icon.svg"

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS, wire_size
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS, wire_size
 
 # Material's worker protocol: a QUERY message (type 2) is answered by a RESULT message (type 3).
 RECORD_WORKER_MESSAGES = """(() => {

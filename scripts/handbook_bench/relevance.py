@@ -1,4 +1,4 @@
-"""Search relevance: the benchmark queries (`tests/search/queries.yml`) and how results are scored.
+"""Search relevance: the benchmark queries (`scripts/handbook_bench/queries.yml`) and how results are scored.
 
 A query's answers are sections (`page.md#concept-id`) or whole pages (`page.md`). A result link
 is mapped back to a section of the built site: a link to a subsection (say "What to do") counts
@@ -19,7 +19,7 @@ from handbook.datafile import Lines, read_data_file
 from handbook.problems import Problem
 from handbook.search.index import heading_parents
 
-QUERIES_FILE = "tests/search/queries.yml"
+QUERIES_FILE = "scripts/handbook_bench/queries.yml"
 TOP_K = 5
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from handbook.locales import built_page
-from handbook.search.browser import SearchRun, open_page
 from handbook.search.index import UNSEARCHED_PAGES
+from handbook_bench.search_browser import SearchRun, open_page
 
 ROOT_SELECTOR = "article"
 RESULT_PAGES = 10

@@ -113,7 +113,7 @@ def serve_apart(site: Path, path_prefix: str, port: int | None = 0) -> Iterator[
     """As `serve`, from a process of its own: for timings, so that serving a busy page (an offline
     copy downloading thousands of files) does not slow down this process, which drives the browser."""
     port = port or free_port()
-    command = [sys.executable, "-m", "handbook.site_server", str(site), path_prefix, str(port)]
+    command = [sys.executable, "-m", "handbook_bench.site_server", str(site), path_prefix, str(port)]
     process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     try:
         _wait_for_port(port, process)
@@ -138,6 +138,6 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-if __name__ == "__main__":  # python -m handbook.site_server SITE PATH_PREFIX PORT (for serve_apart)
+if __name__ == "__main__":  # python -m handbook_bench.site_server SITE PATH_PREFIX PORT (for serve_apart)
     with serve(Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])):
         threading.Event().wait()

@@ -2,7 +2,7 @@
 
 Builds this checkout, the vanilla Material + mkdocs-static-i18n site of the same pages (as
 `make bench` makes it) and, with `--against REF`, this project at a git revision (say, before a
-search change); serves each on 127.0.0.1, types every query of `tests/search/queries.yml` into
+search change); serves each on 127.0.0.1, types every query of `scripts/handbook_bench/queries.yml` into
 the real search box in Chromium, and prints success@5 and MRR per locale for the tuned and the
 held-out queries, with the bytes fetched at page load and for the first search. If Pagefind is
 installed, it is measured too, on the same build (see scripts/search_pagefind.py). Figures only:
@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook.baseline import BENCH_SITE_PATH, vanilla_project
-from handbook.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook.registry import Registry, load_registry
-from handbook.search.browser import SearchRun, chromium, first_result_seconds, run_queries
-from handbook.search.pagefind import index_site, run_pagefind_queries
-from handbook.search.relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
-from handbook.site_server import free_port, serve, serve_apart
+from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
+from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
+from handbook_bench.pagefind import index_site, run_pagefind_queries
+from handbook_bench.relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
+from handbook_bench.search_browser import SearchRun, chromium, first_result_seconds, run_queries
+from handbook_bench.site_server import free_port, serve, serve_apart
 
 # Words of every generated section, per language: the worst case, every section a result.
 SCALE_QUERIES = {"en": ("paragraph", "point"), "other": ("avsnitt", "punkt")}

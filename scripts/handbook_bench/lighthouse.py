@@ -1,6 +1,6 @@
 """Lighthouse scores of the built handbook: printed, never asserted (performance moves with load).
 
-    .venv/bin/python -m handbook.lighthouse_bench [--site-dir DIR] [--runs 3]
+    .venv/bin/python -m handbook_bench.lighthouse [--site-dir DIR] [--runs 3]
 
 Builds the site for a local address (or takes a site built for it), serves it the way GitHub
 Pages does, and runs Lighthouse from npm (package-lock.json) with Debian's Chromium, mobile
@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook.page_weight import CHROMIUM, CHROMIUM_ARGS
-from handbook.site_server import free_port, serve
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.site_server import free_port, serve
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
