@@ -65,3 +65,20 @@ def test_the_real_handbook_passes():
     result = run_check(PROJECT_ROOT, "--strict")
     assert result.returncode == 0, result.stdout
     assert result.stdout.startswith("All clear:")
+
+
+def test_a_rule_that_emits_an_id_it_does_not_declare_is_refused(tmp_path):
+    """`handbook rules` lists the IDs from RULES, so a rule may emit only those (each case's rule is its own)."""
+    from handbook import rules
+    from handbook.project import load_project
+
+    project, _ = load_project(materialize("structure-renamed-anchor", tmp_path / "project"))
+    assert project is not None
+    structure_rule = next(rule for rule, ids in RULES if "structure" in ids)
+    original = rules.RULES
+    rules.RULES = ((structure_rule, ("structure",)),)  # as declared before concept-missing was listed
+    try:
+        with pytest.raises(rules.UndeclaredRuleId, match="concept-missing"):
+            rules.run_checks(project)
+    finally:
+        rules.RULES = original

@@ -1,7 +1,8 @@
 """The translation checker's rules: every locale folder against the default locale and the registry.
 
 Each rule is a function of the `Project` that yields `Problem`s, in a module per family of
-rules. `RULES` lists them, in the order they run, with the IDs their problems carry; nothing
+rules. `RULES` lists them, in the order they run, with the IDs their problems carry (`run_checks`
+refuses an ID a rule does not declare, so `handbook rules` is the whole list); nothing
 stops another rule, so one run reports every problem.
 """
 
@@ -23,13 +24,17 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (concepts.check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
     (concepts.check_concept_order, ("concept-order",)),
     (concepts.check_concept_bodies, ("concept-empty",)),
-    (structure.check_structure, ("structure",)),
+    (structure.check_structure, ("structure", "concept-missing")),
     (links.check_links, ("link",)),
     (untranslated.check_untranslated, ("untranslated",)),
-    (terms.check_forbidden_terms, ("forbidden-term",)),
+    (terms.check_forbidden_terms, ("forbidden-term", "termbase")),
     (terms.check_term_variants, ("term-variant",)),
     (outdated.check_outdated, ("outdated",)),
 )
+class UndeclaredRuleId(AssertionError):
+    """A rule emitted an ID it does not declare in `RULES`: `handbook rules` would not list it."""
+
+
 # Problems found before any rule runs, and what each means.
 LOADING_RULES = {
     "registry": "concepts.yml cannot be read or is not a valid registry (then no page is checked).",
@@ -44,8 +49,12 @@ DRAFT_WARNINGS = ("untranslated", "outdated")
 
 def run_checks(project: Project) -> list[Problem]:
     problems = list(project.loading_problems)
-    for rule, _ in RULES:
-        problems.extend(rule(project))
+    for rule, rule_ids in RULES:
+        found = list(rule(project))
+        undeclared = {p.rule for p in found} - set(rule_ids)
+        if undeclared:  # a programming error in the rule, never a content problem
+            raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
+        problems.extend(found)
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale
