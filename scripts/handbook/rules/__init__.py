@@ -32,6 +32,8 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (style.check_house_style, ("house-style",)),
     (outdated.check_outdated, ("outdated",)),
 )
+
+
 class UndeclaredRuleId(AssertionError):
     """A rule emitted an ID it does not declare in `RULES`: `handbook rules` would not list it."""
 
