@@ -19,5 +19,5 @@ def readme_example() -> str:
 def test_readme_example_is_what_the_checker_prints(tmp_path):
     root = scratch_copy(tmp_path / "project")
     edit(root, STEPS, "{ #step-act-immediately }", "{ #step-act-immediatly }")
-    edit(root, STEPS, "- Unnskyldninger som høres innøvde ut. Bruk dine egne ord, og vær oppriktig.\n", "")
+    edit(root, STEPS, "- Å høres innøvd ut. Bruk dine egne ord, og vær oppriktig.\n", "")
     assert run_check(root).stdout == readme_example()

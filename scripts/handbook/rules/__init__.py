@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from handbook.problems import Problem
 from handbook.project import Project
-from handbook.rules import concepts, folders, front_matter, links, outdated, structure, terms, untranslated
+from handbook.rules import concepts, folders, front_matter, links, outdated, structure, style, terms, untranslated
 
 Rule = Callable[[Project], Iterator[Problem]]
 
@@ -29,8 +29,11 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (untranslated.check_untranslated, ("untranslated",)),
     (terms.check_forbidden_terms, ("forbidden-term", "termbase")),
     (terms.check_term_variants, ("term-variant",)),
+    (style.check_house_style, ("house-style",)),
     (outdated.check_outdated, ("outdated",)),
 )
+
+
 class UndeclaredRuleId(AssertionError):
     """A rule emitted an ID it does not declare in `RULES`: `handbook rules` would not list it."""
 
