@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from handbook.characters import conflict_markers, conflict_message
 from handbook.problems import ANY_LOCALE, Problem
 
 # libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
@@ -77,13 +78,20 @@ def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
 
 
 def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, Lines, list[Problem]]:
-    """Read a top-level YAML data file that must be a mapping; problems name its line."""
+    """Read a top-level YAML data file that must be a mapping; problems name its line.
+
+    A merge conflict is reported at its markers (rule conflict-marker), not as the YAML error it causes."""
 
     def problem(line: int, message: str) -> Problem:
         return Problem(name, line, ANY_LOCALE, rule, message)
 
     try:
-        data, lines = load_yaml((root / name).read_text(encoding="utf-8"))
+        text = (root / name).read_text(encoding="utf-8")
+        markers = conflict_markers(text.split("\n"))
+        if markers:
+            conflicts = [Problem(name, n, ANY_LOCALE, "conflict-marker", conflict_message(m)) for n, m in markers]
+            return None, Lines(), conflicts
+        data, lines = load_yaml(text)
     except OSError as error:
         return None, Lines(), [problem(1, f"cannot read {name}: {error.strerror or error}")]
     except UnicodeDecodeError:

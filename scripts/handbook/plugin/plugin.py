@@ -25,6 +25,7 @@ from handbook.plugin import dates, markup, navigation, noise, notices, offline, 
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
+from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
@@ -89,6 +90,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
         problems += project.unreadable.values()  # MkDocs would stop with a traceback
+        problems += hygiene.unpublishable(project)  # conflict markers, invisible characters: readers would see them
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
 

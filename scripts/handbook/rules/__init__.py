@@ -3,7 +3,8 @@
 Each rule is a function of the `Project` that yields `Problem`s, in a module per family of
 rules. `RULES` lists them, in the order they run, with the IDs their problems carry (`run_checks`
 refuses an ID a rule does not declare, so `handbook rules` is the whole list); nothing
-stops another rule, so one run reports every problem.
+stops another rule, so one run reports every problem. A page with a merge conflict is reported
+only for its conflict markers: it holds two versions at once, so nothing else about it means anything.
 """
 
 from __future__ import annotations
@@ -12,13 +13,16 @@ from collections.abc import Callable, Iterator
 
 from handbook.problems import Problem
 from handbook.project import Project
-from handbook.rules import concepts, folders, front_matter, links, outdated, structure, terms, untranslated
+from handbook.rules import concepts, folders, front_matter, hygiene, links, outdated, structure, terms, untranslated
 
 Rule = Callable[[Project], Iterator[Problem]]
 
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (folders.check_locale_folders, ("locale-missing", "locale-unknown")),
     (folders.check_page_parity, ("page-missing", "page-orphan")),
+    (hygiene.check_conflict_markers, ("conflict-marker",)),
+    (hygiene.check_invisible_characters, ("invisible-character",)),
+    (hygiene.check_anchor_lookalikes, ("anchor-lookalike",)),
     (front_matter.check_front_matter, ("front-matter",)),
     (structure.check_code_fences, ("code-fence",)),
     (concepts.check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
@@ -31,6 +35,8 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (terms.check_term_variants, ("term-variant",)),
     (outdated.check_outdated, ("outdated",)),
 )
+
+
 class UndeclaredRuleId(AssertionError):
     """A rule emitted an ID it does not declare in `RULES`: `handbook rules` would not list it."""
 
@@ -55,6 +61,8 @@ def run_checks(project: Project) -> list[Problem]:
         if undeclared:  # a programming error in the rule, never a content problem
             raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
         problems.extend(found)
+    conflicted = {p.path for p in problems if p.rule == "conflict-marker"}
+    problems = [p for p in problems if p.path not in conflicted or p.rule == "conflict-marker"]
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale
