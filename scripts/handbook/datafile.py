@@ -23,17 +23,27 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 @dataclass
 class Lines:
-    """The 1-based line where each mapping or list of a parsed document starts."""
+    """The 1-based line where each mapping or list of a parsed document starts, and where each
+    key of a mapping and each entry of a list is."""
 
     starts: dict[int, int] = field(default_factory=dict)  # id(node) -> line
+    parts: dict[int, dict[Any, int]] = field(default_factory=dict)  # id(node) -> key or index -> line
     keep: list[object] = field(default_factory=list)  # the nodes, so their ids stay unique
 
-    def note(self, data: object, node: yaml.Node) -> None:
+    def note(self, data: object, node: yaml.MappingNode | yaml.SequenceNode) -> None:
         self.starts[id(data)] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.parts[id(data)] = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+        else:
+            self.parts[id(data)] = {index: item.start_mark.line + 1 for index, item in enumerate(node.value)}
         self.keep.append(data)
 
     def of(self, node: object, default: int = 1) -> int:
         return self.starts.get(id(node), default)
+
+    def part(self, node: object, key: Any, default: int = 1) -> int:
+        """The line of a mapping's key, or of a list's entry at an index."""
+        return self.parts.get(id(node), {}).get(key, self.of(node, default))
 
 
 def load_yaml(text: str) -> tuple[Any, Lines]:

@@ -44,7 +44,7 @@ class UndeclaredRuleId(AssertionError):
 # Problems found before any rule runs, and what each means.
 LOADING_RULES = {
     "registry": "concepts.yml cannot be read or is not a valid registry (then no page is checked).",
-    "termbase": "termbase.yml cannot be read or has an entry of the wrong shape.",
+    "termbase": "termbase.yml cannot be read, has an entry of the wrong shape, or contradicts itself.",
     "unreadable": "A page cannot be read, or is not UTF-8.",
 }
 
