@@ -37,6 +37,17 @@ def is_invisible(char: str) -> bool:
     return char not in ALLOWED_CONTROLS and unicodedata.category(char) in INVISIBLE_CATEGORIES
 
 
+def invisible_characters(text: str) -> list[tuple[int, str]]:
+    """The 1-based column and the character of every invisible character on a line."""
+    if text.isascii() and text.isprintable():
+        return []
+    return [(column, char) for column, char in enumerate(text, 1) if is_invisible(char)]
+
+
+def invisible_message(char: str, column: int) -> str:
+    return f"{describe(char)} at column {column}: delete it"
+
+
 def describe(char: str) -> str:
     """A character as a translator can look it up: `U+2011 NON-BREAKING HYPHEN`."""
     return f"U+{ord(char):04X} {unicodedata.name(char, '<control>')}"

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from handbook.characters import conflict_markers, conflict_message
+from handbook.characters import conflict_markers, conflict_message, invisible_characters, invisible_message
 from handbook.problems import ANY_LOCALE, Problem
 
 # libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
@@ -90,17 +90,25 @@ def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
 def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, Lines, list[Problem]]:
     """Read a top-level YAML data file that must be a mapping; problems name its line.
 
-    A merge conflict is reported at its markers (rule conflict-marker), not as the YAML error it causes."""
+    A merge conflict is reported at its markers (rule conflict-marker), not as the YAML error it
+    causes; an invisible character (rule invisible-character) is reported beside the data, since a
+    word or ID that holds one never matches what a page says."""
 
     def problem(line: int, message: str) -> Problem:
         return Problem(name, line, ANY_LOCALE, rule, message)
 
     try:
         text = (root / name).read_text(encoding="utf-8")
-        markers = conflict_markers(text.split("\n"))
+        numbered = list(enumerate(text.removeprefix("\ufeff").split("\n"), 1))
+        markers = conflict_markers([line for _, line in numbered])
         if markers:
             conflicts = [Problem(name, n, ANY_LOCALE, "conflict-marker", conflict_message(m)) for n, m in markers]
             return None, Lines(), conflicts
+        hidden = [
+            Problem(name, number, ANY_LOCALE, "invisible-character", invisible_message(char, column))
+            for number, line in numbered
+            for column, char in invisible_characters(line.removesuffix("\r"))
+        ]
         data, lines = load_yaml(text)
     except OSError as error:
         return None, Lines(), [problem(1, f"cannot read {name}: {error.strerror or error}")]
@@ -110,4 +118,4 @@ def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[st
         return None, Lines(), [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
     if not isinstance(data, dict):
         return None, lines, [problem(1, f"{name} must be a mapping with {keys}")]
-    return data, lines, []
+    return data, lines, hidden
