@@ -172,6 +172,8 @@ def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_mes
     edit(root, "docs/en/recovery-steps.md", "{ #step-follow-up }", "{ #step\u2011follow-up }")
     edit(root, "docs/nb/index.md", "\n# ", "\n# \u200b")
     edit(root, "termbase.yml", "\nforbidden:", "\n=======\nforbidden:")
+    # A conflict in the front matter is named as such, not as the YAML error it causes.
+    edit(root, "docs/nb/principles.md", "---\ntitle:", "---\n<<<<<<< HEAD\ntitle: Nei\n=======\ntitle:")
     result = run_mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
     reported = re.findall(r"^(?:ERROR +- +)?([a-z*]+:\S+:\d+: .*)$", result.stderr, flags=re.M)
@@ -183,6 +185,11 @@ def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_mes
             f"nb:docs/nb/mistakes.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
             "keep the right text between the markers and delete the marker lines"
             for line, marker in ((20, "<<<<<<< HEAD"), (21, "======="), (22, ">>>>>>> other"))
+        ),
+        *(
+            f"nb:docs/nb/principles.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
+            "keep the right text between the markers and delete the marker lines"
+            for line, marker in ((2, "<<<<<<< HEAD"), (4, "======="))
         ),
         "*:termbase.yml:193: conflict-marker: merge-conflict marker '=======': "
         "keep the right text between the markers and delete the marker lines",

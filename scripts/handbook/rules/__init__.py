@@ -3,8 +3,8 @@
 Each rule is a function of the `Project` that yields `Problem`s, in a module per family of
 rules. `RULES` lists them, in the order they run, with the IDs their problems carry (`run_checks`
 refuses an ID a rule does not declare, so `handbook rules` is the whole list); nothing
-stops another rule, so one run reports every problem. A page with a merge conflict is reported
-only for its conflict markers: it holds two versions at once, so nothing else about it means anything.
+stops another rule, so one run reports every problem (but a page with a merge conflict is
+reported only for its conflict markers).
 """
 
 from __future__ import annotations
@@ -61,8 +61,7 @@ def run_checks(project: Project) -> list[Problem]:
         if undeclared:  # a programming error in the rule, never a content problem
             raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
         problems.extend(found)
-    conflicted = {p.path for p in problems if p.rule == "conflict-marker"}
-    problems = [p for p in problems if p.path not in conflicted or p.rule == "conflict-marker"]
+    problems = hygiene.conflicts_only(problems)
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale

@@ -73,6 +73,13 @@ def unpublishable(project: Project) -> list[Problem]:
     return found
 
 
+def conflicts_only(problems: list[Problem]) -> list[Problem]:
+    """The problems, except that a file with a merge conflict is reported only for its markers:
+    it holds two versions at once, so nothing else about it means anything."""
+    conflicted = {problem.path for problem in problems if problem.rule == "conflict-marker"}
+    return [problem for problem in problems if problem.path not in conflicted or problem.rule == "conflict-marker"]
+
+
 def _every_page(project: Project) -> Iterator[LocalePage]:
     for locale in project.registry.locales:
         yield from project.pages_of(locale)
