@@ -14,7 +14,7 @@ from tests.helpers import PROJECT_ROOT, run_mkdocs_build
 
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
 # Tests that need one set it themselves.
-AMBIENT_EXACT = ("CI", "SITE_URL")
+AMBIENT_EXACT = ("CI", "SITE_URL", "HANDBOOK_PREVIEW")
 AMBIENT_PREFIXES = ("GITHUB_", "RUNNER_")
 
 

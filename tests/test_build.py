@@ -164,3 +164,35 @@ def test_a_page_that_is_not_utf8_stops_the_build_with_the_checkers_message(tmp_p
     assert result.returncode == 1
     assert "nb:docs/nb/index.md:" in result.stderr and "unreadable: not valid UTF-8 (byte 0xe5)" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_messages(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "docs/nb/mistakes.md", "\n## Å si at", "\n<<<<<<< HEAD\n=======\n>>>>>>> other\n## Å si at")
+    edit(root, "docs/en/recovery-steps.md", "{ #step-follow-up }", "{ #step\u2011follow-up }")
+    edit(root, "docs/nb/index.md", "\n# ", "\n# \u200b")
+    edit(root, "termbase.yml", "\nforbidden:", "\n=======\nforbidden:")
+    # A conflict in the front matter is named as such, not as the YAML error it causes.
+    edit(root, "docs/nb/principles.md", "---\ntitle:", "---\n<<<<<<< HEAD\ntitle: Nei\n=======\ntitle:")
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    reported = re.findall(r"^(?:ERROR +- +)?([a-z*]+:\S+:\d+: .*)$", result.stderr, flags=re.M)
+    assert reported == [
+        "en:docs/en/recovery-steps.md:66: anchor-lookalike: the anchor { #step\u2011follow-up } has "
+        "U+2011 NON-BREAKING HYPHEN (looks like '-'): type { #step-follow-up }",
+        "nb:docs/nb/index.md:9: invisible-character: U+200B ZERO WIDTH SPACE at column 3: delete it",
+        *(
+            f"nb:docs/nb/mistakes.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
+            "keep the right text between the markers and delete the marker lines"
+            for line, marker in ((20, "<<<<<<< HEAD"), (21, "======="), (22, ">>>>>>> other"))
+        ),
+        *(
+            f"nb:docs/nb/principles.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
+            "keep the right text between the markers and delete the marker lines"
+            for line, marker in ((2, "<<<<<<< HEAD"), (4, "======="))
+        ),
+        "*:termbase.yml:193: conflict-marker: merge-conflict marker '=======': "
+        "keep the right text between the markers and delete the marker lines",
+    ]
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "nb" / "mistakes.html").exists()

@@ -39,3 +39,21 @@ def test_links_with_titles_references_and_code_spans():
 def test_a_byte_order_mark_is_not_a_missing_front_matter():
     page = parse_page("\ufeff" + FRONT + "# T\n")
     assert page.front_matter_error is None and page.front_matter["title"] == "T"
+
+
+def test_an_anchor_is_read_as_typed_and_compared_without_lookalikes():
+    page = parse_page(
+        FRONT + "# T\n\n## A { #følg-opp .wide }\n\n## B {#step\u2011one}\n\n## C { #step-two\u200b }\n\n## D {: #x }\n"
+    )
+    assert [(h.written_anchor, h.anchor) for h in page.headings[1:]] == [
+        ("følg-opp", "følg-opp"),
+        ("step\u2011one", "step-one"),  # the non-breaking hyphen reads as the hyphen it imitates
+        ("step-two\u200b", "step-two"),  # the zero-width space is dropped
+        ("x", "x"),
+    ]
+    assert [h.text for h in page.headings[1:]] == ["A", "B", "C", "D"]
+
+
+def test_fenced_code_lines_are_known():
+    page = parse_page(FRONT + "# T\n\n```text\ncode\n```\n\nText.\n")
+    assert page.code_lines == {8, 9, 10}

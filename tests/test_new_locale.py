@@ -3,9 +3,25 @@ checker reports every page as untranslated, page by page."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from bs4 import BeautifulSoup
 
+from handbook_bench.site_server import free_port
 from tests.helpers import run_check, run_handbook, run_mkdocs_build, scratch_copy
+from tests.test_serve import fetch, wait_for
+
+
+def switcher(html: str) -> list[str]:
+    """The languages the page's language switcher offers."""
+    return [link["hreflang"] for link in BeautifulSoup(html, "html.parser").select("a.md-select__link")]
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
 
 
 def test_a_new_locale_is_a_draft_that_keeps_ci_green_and_stays_out_of_search_engines(tmp_path, registry):
@@ -40,6 +56,10 @@ def test_a_new_locale_is_a_draft_that_keeps_ci_green_and_stays_out_of_search_eng
     assert not english.find("link", hreflang="sv")
     assert "/sv/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert not (site / "sv" / "sitemap.xml").exists()
+    # Readers of the published languages are not offered the draft; on its own pages it stays listed.
+    for published in ("mistakes.html", "nb/mistakes.html", "404.html"):
+        assert switcher(read(site / published)) == ["en", "nb"], published
+    assert switcher(read(site / "sv" / "mistakes.html")) == ["en", "nb", "sv"]
 
 
 def test_new_locale_refuses_an_existing_or_malformed_locale(tmp_path):
@@ -62,3 +82,34 @@ def test_new_locale_writes_nothing_when_a_source_page_is_missing(tmp_path):
     assert "the default locale lacks glossary.md" in result.stdout
     assert not (root / "docs" / "sv").exists()
     assert before == {name: (root / name).read_text(encoding="utf-8") for name in before}
+
+
+def test_previews_offer_a_draft_locale_in_the_language_switcher(tmp_path):
+    """A pull-request preview (HANDBOOK_PREVIEW=true) and `mkdocs serve` are for translators: the
+    switcher offers the draft there, while search engines are still told nothing of it."""
+    root = scratch_copy(tmp_path / "project")
+    assert run_handbook(root, "new-locale", "sv").returncode == 0
+    site = tmp_path / "preview"
+    built = run_mkdocs_build(root, site, HANDBOOK_PREVIEW="true")
+    assert built.returncode == 0, built.stderr
+    for page in ("mistakes.html", "nb/mistakes.html", "404.html"):
+        assert switcher(read(site / page)) == ["en", "nb", "sv"], page
+    assert not BeautifulSoup(read(site / "mistakes.html"), "html.parser").find("link", rel="alternate", hreflang="sv")
+    assert "/sv/" not in read(site / "sitemap.xml")
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    page = f"http://127.0.0.1:{port}/handbook/mistakes.html"
+    try:
+        assert wait_for(page, "md-select__link"), "mkdocs serve did not start"
+        assert switcher(fetch(page)) == ["en", "nb", "sv"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from handbook.characters import conflict_markers, conflict_message, invisible_characters, invisible_message
 from handbook.problems import ANY_LOCALE, Problem
 
 # libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
@@ -22,17 +23,27 @@ _SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoade
 
 @dataclass
 class Lines:
-    """The 1-based line where each mapping or list of a parsed document starts."""
+    """The 1-based line where each mapping or list of a parsed document starts, and where each
+    key of a mapping and each entry of a list is."""
 
     starts: dict[int, int] = field(default_factory=dict)  # id(node) -> line
+    parts: dict[int, dict[Any, int]] = field(default_factory=dict)  # id(node) -> key or index -> line
     keep: list[object] = field(default_factory=list)  # the nodes, so their ids stay unique
 
-    def note(self, data: object, node: yaml.Node) -> None:
+    def note(self, data: object, node: yaml.MappingNode | yaml.SequenceNode) -> None:
         self.starts[id(data)] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            self.parts[id(data)] = {key.value: key.start_mark.line + 1 for key, _ in node.value}
+        else:
+            self.parts[id(data)] = {index: item.start_mark.line + 1 for index, item in enumerate(node.value)}
         self.keep.append(data)
 
     def of(self, node: object, default: int = 1) -> int:
         return self.starts.get(id(node), default)
+
+    def part(self, node: object, key: Any, default: int = 1) -> int:
+        """The line of a mapping's key, or of a list's entry at an index."""
+        return self.parts.get(id(node), {}).get(key, self.of(node, default))
 
 
 def load_yaml(text: str) -> tuple[Any, Lines]:
@@ -77,13 +88,28 @@ def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
 
 
 def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, Lines, list[Problem]]:
-    """Read a top-level YAML data file that must be a mapping; problems name its line."""
+    """Read a top-level YAML data file that must be a mapping; problems name its line.
+
+    A merge conflict is reported at its markers (rule conflict-marker), not as the YAML error it
+    causes; an invisible character (rule invisible-character) is reported beside the data, since a
+    word or ID that holds one never matches what a page says."""
 
     def problem(line: int, message: str) -> Problem:
         return Problem(name, line, ANY_LOCALE, rule, message)
 
     try:
-        data, lines = load_yaml((root / name).read_text(encoding="utf-8"))
+        text = (root / name).read_text(encoding="utf-8")
+        numbered = list(enumerate(text.removeprefix("\ufeff").split("\n"), 1))
+        markers = conflict_markers([line for _, line in numbered])
+        if markers:
+            conflicts = [Problem(name, n, ANY_LOCALE, "conflict-marker", conflict_message(m)) for n, m in markers]
+            return None, Lines(), conflicts
+        hidden = [
+            Problem(name, number, ANY_LOCALE, "invisible-character", invisible_message(char, column))
+            for number, line in numbered
+            for column, char in invisible_characters(line.removesuffix("\r"))
+        ]
+        data, lines = load_yaml(text)
     except OSError as error:
         return None, Lines(), [problem(1, f"cannot read {name}: {error.strerror or error}")]
     except UnicodeDecodeError:
@@ -92,4 +118,4 @@ def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[st
         return None, Lines(), [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
     if not isinstance(data, dict):
         return None, lines, [problem(1, f"{name} must be a mapping with {keys}")]
-    return data, lines, []
+    return data, lines, hidden

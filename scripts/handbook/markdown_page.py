@@ -15,10 +15,12 @@ from typing import Any
 
 import yaml
 
+from handbook.characters import fold_anchor
 from handbook.datafile import load_yaml, yaml_error_line, yaml_error_message
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
+# The id is everything after '#' up to a space or the brace, as attr_list reads it: quoted as typed.
+EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
 FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+\S")
 ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+\S")
@@ -35,8 +37,14 @@ MARKUP = re.compile(r"\]\([^)]*\)|\{[^}]*\}|[*_`>#\[\]()!|-]+")
 class Heading:
     level: int
     text: str
-    anchor: str | None
+    anchor: str | None  # as the checks compare it (see `characters.fold_anchor`)
     line: int
+    written_anchor: str | None = None  # exactly as typed
+
+    @property
+    def quoted_anchor(self) -> str | None:
+        """The anchor to quote back to a translator: what they typed."""
+        return self.written_anchor or self.anchor
 
     @property
     def signature(self) -> str:
@@ -106,6 +114,7 @@ class MarkdownPage:
     sections: list[Section]
     links: list[Link]
     unclosed_fence: int | None = None  # line of a code fence that is never closed
+    code_lines: frozenset[int] = frozenset()  # lines of fenced code, fences included
 
     @property
     def headings(self) -> list[Heading]:
@@ -173,8 +182,8 @@ def split_lines(text: str) -> list[str]:
 def parse_page(text: str) -> MarkdownPage:
     lines = split_lines(text.removeprefix("\ufeff"))
     front_matter, error, body_start = _front_matter(lines)
-    sections, links, unclosed = _body(lines, body_start)
-    return MarkdownPage(lines, body_start, front_matter, error, sections, links, unclosed)
+    sections, links, unclosed, code = _body(lines, body_start)
+    return MarkdownPage(lines, body_start, front_matter, error, sections, links, unclosed, frozenset(code))
 
 
 def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | None, int]:
@@ -204,8 +213,8 @@ def front_matter_message(error: yaml.YAMLError) -> str:
     return message
 
 
-def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link], int | None]:
-    sections, links = [Section(None)], []
+def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link], int | None, set[int]]:
+    sections, links, code = [Section(None)], [], set()
     fence, fence_line = None, None  # the open fence's marker (e.g. "````"), and its line
     for index in range(start, len(lines)):
         number, text = index + 1, lines[index]
@@ -223,7 +232,8 @@ def _body(lines: list[str], start: int) -> tuple[list[Section], list[Link], int 
             links += [Link(target, number) for target in link_targets(text)]
             continue
         sections[-1].lines.append((number, ""))
-    return sections, links, fence_line if fence is not None else None
+        code.add(number)
+    return sections, links, fence_line if fence is not None else None, code
 
 
 def link_targets(text: str) -> list[str]:
@@ -241,6 +251,7 @@ def _heading(text: str, number: int) -> Heading | None:
         return None
     title = match.group(2)
     anchor = EXPLICIT_ANCHOR.search(title)
-    if anchor:
-        title = title[: anchor.start()]
-    return Heading(len(match.group(1)), title.strip(), anchor.group(1) if anchor else None, number)
+    if not anchor:
+        return Heading(len(match.group(1)), title.strip(), None, number)
+    written = anchor.group(1)
+    return Heading(len(match.group(1)), title[: anchor.start()].strip(), fold_anchor(written), number, written)

@@ -63,7 +63,7 @@ class Registry:
 def load_registry(root: Path) -> tuple[Registry | None, list[Problem]]:
     """Read and validate `concepts.yml` under `root`; the registry is None when unusable."""
     data, lines, problems = read_data_file(root, REGISTRY_FILE, "registry", "locales, kinds, pages and concepts")
-    if data is None:
+    if data is None or problems:  # an invisible character in an ID would break every page
         return None, problems
 
     def problem(line: int, message: str) -> Problem:

@@ -1,14 +1,16 @@
 """The termbase, `termbase.yml`: preferred terms per locale and forbidden words with replacements.
 
 The checker flags forbidden words (also inside compounds); the site renders the preferred terms
-as a glossary. Loading never raises on bad input: it returns problems with the file's line.
+as a glossary. Loading never raises on bad input: it returns problems with the file's line, also
+for entries that contradict each other (a word both offered to search and forbidden, say), since
+the checker and the search would then give a translator opposite advice.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,7 @@ from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 
 TERMBASE_FILE = "termbase.yml"
 TERM_LISTS = ("variants", "synonyms")  # per-locale word lists a term entry may carry
+NOTE = "note"  # a term's comment for translators, beside its words
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,8 @@ class ForbiddenWord:
     use: str
     why: str
     compounds: bool = True  # also forbidden inside a longer word
+    line: int = 1  # of its 'word:' in termbase.yml
+    use_line: int = 1  # of its 'use:'
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -36,13 +41,14 @@ class ForbiddenWord:
 
 @dataclass(frozen=True)
 class Term:
-    """One key term: its word per locale (plus an optional "note"), and per locale the wrong
+    """One key term: its word per locale (plus an optional `note`), and per locale the wrong
     spellings the checker reports (`variants`) and the words readers search with (`synonyms`)."""
 
     words: dict[str, str]
     variants: dict[str, tuple[str, ...]]
     synonyms: dict[str, tuple[str, ...]]
     line: int
+    where: dict[tuple[str, str, int], int] = field(default_factory=dict)  # (list, locale, index) -> line
 
     def get(self, locale: str, default: str = "") -> str:
         return self.words.get(locale, default)
@@ -56,6 +62,10 @@ class Termbase:
     terms: tuple[Term, ...]
     forbidden: dict[str, tuple[ForbiddenWord, ...]]  # locale -> words
     forbidden_line: int = 1  # where 'forbidden' starts, for problems about it
+
+    def is_term(self, locale: str, word: str) -> bool:
+        """Whether `word` is some entry's preferred term in `locale`."""
+        return any(_same(term.get(locale), word) for term in self.terms)
 
 
 EMPTY_TERMBASE = Termbase((), {})
@@ -72,7 +82,9 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
     top = lines.of(data)
     terms = tuple(_read_terms(data.get("terms"), lines, top, problem, problems))
     forbidden = _read_forbidden(data.get("forbidden"), lines, top, problem, problems)
-    return Termbase(terms, forbidden, lines.of(data.get("forbidden"))), problems
+    termbase = Termbase(terms, forbidden, lines.of(data.get("forbidden")))
+    problems += sorted(contradictions(termbase, problem))
+    return termbase, problems
 
 
 def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]) -> Iterator[Term]:
@@ -87,14 +99,21 @@ def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: 
         if words is None or not all(isinstance(value, (str, int)) for value in words.values()):
             problems.append(problem(line, "each term maps locale codes to words"))
             continue
-        lists = {key: _locale_lists(entry.get(key), key, line, problem, problems) for key in TERM_LISTS}
-        yield Term({str(k): str(v) for k, v in words.items()}, lists["variants"], lists["synonyms"], line)
+        where = {("term", str(locale), 0): lines.part(entry, locale, line) for locale in words}
+        lists = {key: _locale_lists(entry.get(key), key, lines, line, where, problem, problems) for key in TERM_LISTS}
+        yield Term({str(k): str(v) for k, v in words.items()}, lists["variants"], lists["synonyms"], line, where)
 
 
 def _locale_lists(
-    raw: Any, key: str, line: int, problem: ProblemAt, problems: list[Problem]
+    raw: Any,
+    key: str,
+    lines: Lines,
+    line: int,
+    where: dict[tuple[str, str, int], int],
+    problem: ProblemAt,
+    problems: list[Problem],
 ) -> dict[str, tuple[str, ...]]:
-    """`variants` or `synonyms` of a term: locale -> words."""
+    """`variants` or `synonyms` of a term: locale -> words (and, in `where`, the line of each word)."""
     if raw is None:
         return {}
     if not isinstance(raw, dict) or not all(
@@ -104,6 +123,8 @@ def _locale_lists(
             problem(line, f"'{key}' must map locale codes to lists of words, e.g. {{nb: [word, other word]}}")
         )
         return {}
+    for locale, words in raw.items():
+        where.update({(key, str(locale), index): lines.part(words, index, line) for index in range(len(words))})
     return {str(locale): tuple(words) for locale, words in raw.items()}
 
 
@@ -123,8 +144,123 @@ def _read_forbidden(
                 isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")
             ):
                 compounds = entry.get("compounds", True) is not False
-                words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", "")), compounds))
+                line, use_line = lines.part(entry, "word", top), lines.part(entry, "use", top)
+                why = str(entry.get("why", ""))
+                words.append(ForbiddenWord(entry["word"], entry["use"], why, compounds, line, use_line))
             else:
                 problems.append(problem(lines.of(entry, top), "each forbidden word needs 'word' and 'use'"))
         forbidden[locale] = tuple(words)
     return forbidden
+
+
+def contradictions(termbase: Termbase, problem: ProblemAt) -> Iterator[Problem]:
+    """Entries that give opposite advice, each at the line to change."""
+    yield from _repeated_terms(termbase, problem)
+    for term in termbase.terms:
+        yield from _term_contradictions(termbase, term, problem)
+    for locale, words in termbase.forbidden.items():
+        yield from _forbidden_contradictions(termbase, str(locale), words, problem)
+
+
+def _same(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _forbidding(termbase: Termbase, locale: str, text: str) -> ForbiddenWord | None:
+    """The forbidden word the checker would report in `text`, as it reports it in a page."""
+    return next((word for word in termbase.forbidden.get(locale, ()) if word.pattern.search(text)), None)
+
+
+def _preferred_of(termbase: Termbase, locale: str, text: str, besides: Term) -> Term | None:
+    """The other entry whose term in `locale` is `text`."""
+    return next((t for t in termbase.terms if t is not besides and _same(t.get(locale), text)), None)
+
+
+def _repeated_terms(termbase: Termbase, problem: ProblemAt) -> Iterator[Problem]:
+    """A word is the term of one entry per locale (a second entry would be a second glossary row)."""
+    first: dict[tuple[str, str], Term] = {}
+    for term in termbase.terms:
+        for locale, word in _words(term):
+            earlier = first.setdefault((locale, word.casefold()), term)
+            if earlier is not term:
+                yield problem(
+                    term.where[("term", locale, 0)],
+                    f"'{word}' is already the term on line {earlier.line}: "
+                    "merge the two entries, or make one word a synonym of the other",
+                )
+
+
+def _words(term: Term) -> Iterator[tuple[str, str]]:
+    """A term's preferred word per locale (without its note)."""
+    return ((locale, word) for locale, word in term.words.items() if locale != NOTE)
+
+
+def _term_contradictions(termbase: Termbase, term: Term, problem: ProblemAt) -> Iterator[Problem]:
+    for locale, word in _words(term):
+        forbidden = _forbidding(termbase, locale, word)
+        if forbidden:
+            yield problem(
+                term.where[("term", locale, 0)],
+                f"the term '{word}' is forbidden (line {forbidden.line}): change the term or the forbidden word",
+            )
+    for key, lists in (("variants", term.variants), ("synonyms", term.synonyms)):
+        for locale, words in lists.items():
+            for index, word in enumerate(words):
+                message = _list_word_problem(termbase, term, key, locale, word, words[:index])
+                if message:
+                    yield problem(term.where[(key, locale, index)], message)
+
+
+def _list_word_problem(
+    termbase: Termbase, term: Term, key: str, locale: str, word: str, before: tuple[str, ...]
+) -> str | None:
+    """What is wrong with one of a term's variants or synonyms, if anything."""
+    kind = key.removesuffix("s")
+    preferred = term.get(locale)
+    if any(_same(word, other) for other in before):
+        return f"the {kind} '{word}' is listed twice"
+    if preferred and _same(word, preferred):
+        return f"the {kind} '{word}' is the term itself: remove it from the {key}"
+    other = _preferred_of(termbase, locale, word, besides=term)
+    if key == "variants" and other:
+        return (
+            f"the variant '{word}' is the term on line {other.line}: "
+            "the checker would report that term wherever it is used"
+        )
+    forbidden = _forbidding(termbase, locale, word)
+    if forbidden and key == "synonyms":
+        return (
+            f"the synonym '{word}' is forbidden (line {forbidden.line}): remove it from the synonyms "
+            f"(search already leads '{forbidden.word}' to '{forbidden.use}')"
+        )
+    if forbidden:
+        return (
+            f"the variant '{word}' is also forbidden (line {forbidden.line}), with another word to use: "
+            "remove one of the two"
+        )
+    return None
+
+
+def _forbidden_contradictions(
+    termbase: Termbase, locale: str, words: tuple[ForbiddenWord, ...], problem: ProblemAt
+) -> Iterator[Problem]:
+    seen: dict[str, ForbiddenWord] = {}
+    for word in words:
+        earlier = seen.setdefault(word.word.casefold(), word)
+        if earlier is not word:
+            yield problem(word.line, f"the forbidden word '{word.word}' is listed twice (first on line {earlier.line})")
+        also = _forbidding(termbase, locale, word.use)
+        if also:
+            yield problem(
+                word.use_line,
+                f"'{word.word}' says to use '{word.use}', which is forbidden too (line {also.line}): "
+                "name a word the checker accepts",
+            )
+        for term in termbase.terms:
+            for index, variant in enumerate(term.variants.get(locale, ())):
+                if _same(word.use, variant):
+                    yield problem(
+                        word.use_line,
+                        f"'{word.word}' says to use '{word.use}', a variant of the term '{term.get(locale)}' "
+                        f"(line {term.where[('variants', locale, index)]}): use the term",
+                    )

@@ -11,3 +11,6 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     status_marker = c.Type(str, default="<!-- translation-status -->")
     terms_marker = c.Type(str, default="<!-- termbase -->")
     avoid_marker = c.Type(str, default="<!-- termbase-avoid -->")
+    # Offer draft locales in the language switcher (as `mkdocs serve` always does): for previews
+    # that translators look at, never for the published site.
+    preview = c.Type(bool, default=False)

@@ -25,6 +25,7 @@ from handbook.plugin import dates, markup, navigation, noise, notices, offline, 
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
+from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
@@ -89,6 +90,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
         problems += project.unreadable.values()  # MkDocs would stop with a traceback
+        problems += hygiene.unpublishable(project)  # conflict markers, invisible characters: readers would see them
+        problems = hygiene.conflicts_only(problems)
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
 
@@ -134,6 +137,29 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if self.config.avoid_marker in markdown:
             markdown = markdown.replace(self.config.avoid_marker, notices.avoid_table(project, names, strings, locale))
         return markdown
+
+    @event_priority(-50)  # after the i18n plugin's (50), which rewrites the switcher for each page
+    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+        self.offer_languages(config)
+        return context
+
+    def on_pre_template(self, template: Any, template_name: str, config: MkDocsConfig) -> Any:
+        self.offer_languages(config)  # the 404 page, rendered before any page
+        return template
+
+    def offer_languages(self, config: MkDocsConfig) -> None:
+        """Draft locales leave the language switcher of published pages; translators see them
+        under `mkdocs serve`, in a preview build, and on the draft's own pages."""
+        drafts = self.loaded().registry.drafts
+        if self.command == "serve" or self.config.preview or self.locale(config) in drafts:
+            return
+        # The i18n plugin sets the switcher as an attribute of `extra` on each page (which templates
+        # read before the key of the same name), and as the key before the first page.
+        extra = config.extra
+        offered = signals.offered_languages(getattr(extra, "alternate", None) or extra.get("alternate") or [], drafts)
+        extra["alternate"] = offered
+        if hasattr(extra, "alternate"):
+            extra.alternate = offered
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         return markup.label_checkboxes(html)

@@ -5,7 +5,8 @@
   git (not the clock, so two builds of one commit are identical), and each locale folder gets its
   own `sitemap.xml` (the theme's language switcher looks for one beside each alternate link);
 - a draft locale (still being translated) is left out of the sitemaps and the alternates, and
-  its pages say `noindex`.
+  its pages say `noindex`; the language switcher offers it only on its own pages, under
+  `mkdocs serve` and in previews.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def absolute_alternates(output: str, base_url: str, default: str, drafts: tuple[
     first = ALTERNATE_LINK.search(output)
     assert first is not None
     return output[: first.start()] + tags + ALTERNATE_LINK.sub("", output[first.start() :])
+
+
+def offered_languages(alternates: list[dict[str, str]], drafts: tuple[str, ...]) -> list[dict[str, str]]:
+    """The language switcher's entries (Material's `extra.alternate`) without the draft locales."""
+    return [alternate for alternate in alternates if alternate.get("lang") not in drafts]
 
 
 def noindex(output: str) -> str:

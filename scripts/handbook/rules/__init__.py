@@ -3,7 +3,8 @@
 Each rule is a function of the `Project` that yields `Problem`s, in a module per family of
 rules. `RULES` lists them, in the order they run, with the IDs their problems carry (`run_checks`
 refuses an ID a rule does not declare, so `handbook rules` is the whole list); nothing
-stops another rule, so one run reports every problem.
+stops another rule, so one run reports every problem (but a page with a merge conflict is
+reported only for its conflict markers).
 """
 
 from __future__ import annotations
@@ -12,13 +13,27 @@ from collections.abc import Callable, Iterator
 
 from handbook.problems import Problem
 from handbook.project import Project
-from handbook.rules import concepts, folders, front_matter, links, outdated, structure, style, terms, untranslated
+from handbook.rules import (
+    concepts,
+    folders,
+    front_matter,
+    hygiene,
+    links,
+    outdated,
+    structure,
+    style,
+    terms,
+    untranslated,
+)
 
 Rule = Callable[[Project], Iterator[Problem]]
 
 RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (folders.check_locale_folders, ("locale-missing", "locale-unknown")),
     (folders.check_page_parity, ("page-missing", "page-orphan")),
+    (hygiene.check_conflict_markers, ("conflict-marker",)),
+    (hygiene.check_invisible_characters, ("invisible-character",)),
+    (hygiene.check_anchor_lookalikes, ("anchor-lookalike",)),
     (front_matter.check_front_matter, ("front-matter",)),
     (structure.check_code_fences, ("code-fence",)),
     (concepts.check_concepts, ("concept-missing", "concept-duplicate", "concept-misplaced", "concept-unknown")),
@@ -41,7 +56,7 @@ class UndeclaredRuleId(AssertionError):
 # Problems found before any rule runs, and what each means.
 LOADING_RULES = {
     "registry": "concepts.yml cannot be read or is not a valid registry (then no page is checked).",
-    "termbase": "termbase.yml cannot be read or has an entry of the wrong shape.",
+    "termbase": "termbase.yml cannot be read, has an entry of the wrong shape, or contradicts itself.",
     "unreadable": "A page cannot be read, or is not UTF-8.",
 }
 
@@ -58,6 +73,7 @@ def run_checks(project: Project) -> list[Problem]:
         if undeclared:  # a programming error in the rule, never a content problem
             raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
         problems.extend(found)
+    problems = hygiene.conflicts_only(problems)
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale

@@ -81,7 +81,8 @@ class HeadingFix:
         assert ours is not None
         if not ours.anchor:
             return f"put {{ #{heading.anchor} }} back on this heading ({where} has it; {NEVER_TRANSLATED})"
-        return f"the anchor {{ #{ours.anchor} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
+        written = ours.quoted_anchor
+        return f"the anchor {{ #{written} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
 
 
 @dataclass
@@ -201,5 +202,5 @@ def _count(number: int, noun: str) -> str:
 
 def describe(heading: Heading) -> str:
     hashes = "#" * heading.level
-    anchor = f" {{ #{heading.anchor} }}" if heading.anchor else ""
+    anchor = f" {{ #{heading.quoted_anchor} }}" if heading.anchor else ""
     return f"'{hashes} {heading.text}{anchor}'"

@@ -43,6 +43,8 @@ def check_term_variants(project: Project) -> Iterator[Problem]:
     for term in project.termbase.terms:
         for locale, variants in term.variants.items():
             preferred = term.get(locale)
+            # A variant that is a term itself contradicts the termbase, which reports it there, once.
+            variants = tuple(variant for variant in variants if not project.termbase.is_term(locale, variant))
             patterns = [re.compile(rf"(?<!\w){re.escape(variant)}(?!\w)", re.IGNORECASE) for variant in variants]
             for page in project.pages_of(locale):
                 for number, text in page.parsed.reader_lines():
