@@ -25,14 +25,15 @@ from mkdocs.utils import get_relative_url
 from handbook.locales import url_prefix
 from handbook.plugin import (
     dates,
+    defer_scripts,
+    glossary,
     markup,
     navigation,
     noise,
     notices,
     offline,
-    page_speed,
     search_index,
-    signals,
+    seo,
     upstream,
 )
 from handbook.plugin.config import HandbookConfig
@@ -156,9 +157,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             table = status_table(translation_status(project), strings["status_columns"])
             markdown = markdown.replace(self.config.status_marker, table)
         if self.config.terms_marker in markdown:
-            markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, locale))
+            markdown = markdown.replace(self.config.terms_marker, glossary.terms_table(project, names, locale))
         if self.config.avoid_marker in markdown:
-            markdown = markdown.replace(self.config.avoid_marker, notices.avoid_table(project, names, strings, locale))
+            markdown = markdown.replace(self.config.avoid_marker, glossary.avoid_table(project, names, strings, locale))
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -168,7 +169,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project, locale = self.loaded(), self.locale(config)
         registry = project.registry
         if page.canonical_url:
-            output = signals.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
+            output = seo.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
         root = url_prefix(locale, registry.default_locale)
         output = upstream.with_search_base(output, get_relative_url(root or ".", page.url))
         output = upstream.with_search_worker(output, search_index.HANDBOOK_WORKER, locale_folder(page.url, root))
@@ -179,9 +180,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             body_locale = registry.default_locale if state == "untranslated" else locale
             output = markup.in_language(output, body_locale, notice_locale, locale)
         if locale in registry.drafts:
-            output = signals.noindex(output)
+            output = seo.noindex(output)
         output = output.replace("</head>", offline.head_tags(page.url, root) + "</head>", 1)
-        return page_speed.defer_external_scripts(markup.valid(output))
+        return defer_scripts.defer_external_scripts(markup.drop_checkbox_autocomplete(output))
 
     @staticmethod
     def locale_app(config: MkDocsConfig, locale: str, root: str) -> offline.LocaleApp:
@@ -193,17 +194,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return offline.LocaleApp(locale, root, config.site_name, short_name, config.site_description or "")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        output_content = page_speed.defer_external_scripts(output_content)
+        output_content = defer_scripts.defer_external_scripts(output_content)
         if template_name != NOT_FOUND:
-            return markup.valid(output_content)
+            return markup.drop_checkbox_autocomplete(output_content)
         output_content = upstream.with_search_worker(output_content, search_index.HANDBOOK_WORKER)
         # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
         registry = self.loaded().registry
         if self.locale(config) == registry.default_locale:
-            self.default_404 = markup.valid(
-                signals.absolute_alternates(
-                    output_content, config.site_url or "", registry.default_locale, registry.drafts
-                )
+            self.default_404 = markup.drop_checkbox_autocomplete(
+                seo.absolute_alternates(output_content, config.site_url or "", registry.default_locale, registry.drafts)
             )
         return self.default_404 or output_content
 
@@ -219,7 +218,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         search_index.write_search_indexes(
             site, list(registry.locales), registry.default_locale, theme_dirs, project.termbase
         )
-        signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
+        seo.write_sitemaps(site, registry, config.site_url or "", self.dates)
         self.write_offline_copies(site, registry, theme_dirs)
 
     def write_offline_copies(self, site: Path, registry: Registry, theme_dirs: list[str]) -> None:
