@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from tests.helpers import run_check, run_handbook, run_mkdocs_build, scratch_copy
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import run_check, run_handbook, scratch_copy
 
 
 def test_a_new_locale_is_a_draft_that_keeps_ci_green_and_stays_out_of_search_engines(tmp_path, registry):
