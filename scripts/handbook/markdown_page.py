@@ -15,8 +15,10 @@ from typing import Any
 import yaml
 from markdown.extensions.toc import slugify, unique
 
-from handbook.datafile import load_yaml, yaml_error_line, yaml_error_message
+from handbook.datafile import yaml_error_line, yaml_error_message
 
+# Front matter is read as MkDocs reads it, with PyYAML's safe loader (libyaml's when PyYAML was built with it).
+FRONT_MATTER_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([A-Za-z0-9_-]+)[^}]*\}[ \t]*$")
 FENCE_OPEN = re.compile(r"^[ \t]*(`{3,}|~{3,})")
@@ -173,7 +175,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     if end is None:
         return {}, FrontMatterError(1, "the front matter is never closed with '---'"), len(lines)
     try:
-        data, _ = load_yaml("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=FRONT_MATTER_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         return (
             {},

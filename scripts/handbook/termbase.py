@@ -1,19 +1,19 @@
 """The termbase, `termbase.yml`: preferred terms per locale and forbidden words with replacements.
 
 The checker flags forbidden words (also inside compounds); the site renders the preferred terms
-as a glossary. Loading never raises on bad input: it returns problems with the file's line.
+as a glossary. Its shape is `schemas/termbase.schema.json`. Loading never raises on bad input:
+it returns problems with the file's line.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from handbook.datafile import Lines, read_data_file
-from handbook.problems import ANY_LOCALE, Problem, ProblemAt
+from handbook.problems import Problem
 
 TERMBASE_FILE = "termbase.yml"
 TERM_LISTS = ("variants", "synonyms")  # per-locale word lists a term entry may carry
@@ -65,66 +65,19 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
     data, lines, problems = read_data_file(root, TERMBASE_FILE, "termbase", "'terms' and 'forbidden'")
     if data is None:
         return EMPTY_TERMBASE, problems
-
-    def problem(line: int, message: str) -> Problem:
-        return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
-
-    top = lines.of(data)
-    terms = tuple(_read_terms(data.get("terms"), lines, top, problem, problems))
-    forbidden = _read_forbidden(data.get("forbidden"), lines, top, problem, problems)
-    return Termbase(terms, forbidden, lines.of(data.get("forbidden"))), problems
-
-
-def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]) -> Iterator[Term]:
-    if not isinstance(raw, list):
-        problems.append(problem(top, "'terms' must be a list of {en: …, <locale>: …} entries"))
-        return
-    for entry in raw:
-        line = lines.of(entry, top)
-        words = (
-            {key: value for key, value in entry.items() if key not in TERM_LISTS} if isinstance(entry, dict) else None
+    terms = tuple(_term(entry, lines) for entry in data["terms"])
+    forbidden = {
+        locale: tuple(
+            ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", "")), entry.get("compounds", True))
+            for entry in entries
         )
-        if words is None or not all(isinstance(value, (str, int)) for value in words.values()):
-            problems.append(problem(line, "each term maps locale codes to words"))
-            continue
-        lists = {key: _locale_lists(entry.get(key), key, line, problem, problems) for key in TERM_LISTS}
-        yield Term({str(k): str(v) for k, v in words.items()}, lists["variants"], lists["synonyms"], line)
+        for locale, entries in data["forbidden"].items()
+    }
+    return Termbase(terms, forbidden, lines.of(data["forbidden"])), []
 
 
-def _locale_lists(
-    raw: Any, key: str, line: int, problem: ProblemAt, problems: list[Problem]
-) -> dict[str, tuple[str, ...]]:
-    """`variants` or `synonyms` of a term: locale -> words."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict) or not all(
-        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in raw.values()
-    ):
-        problems.append(
-            problem(line, f"'{key}' must map locale codes to lists of words, e.g. {{nb: [word, other word]}}")
-        )
-        return {}
-    return {str(locale): tuple(words) for locale, words in raw.items()}
-
-
-def _read_forbidden(
-    raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]
-) -> dict[str, tuple[ForbiddenWord, ...]]:
-    if not isinstance(raw, dict):
-        problems.append(problem(top, "'forbidden' must map each locale to a list of {word, use, why}"))
-        return {}
-    forbidden = {}
-    for locale, entries in raw.items():
-        if not isinstance(entries, list):
-            problems.append(problem(lines.of(raw), f"'forbidden: {locale}' must be a list of {{word, use, why}}"))
-        words = []
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and all(
-                isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")
-            ):
-                compounds = entry.get("compounds", True) is not False
-                words.append(ForbiddenWord(entry["word"], entry["use"], str(entry.get("why", "")), compounds))
-            else:
-                problems.append(problem(lines.of(entry, top), "each forbidden word needs 'word' and 'use'"))
-        forbidden[locale] = tuple(words)
-    return forbidden
+def _term(entry: dict[str, Any], lines: Lines) -> Term:
+    """One term entry (its shape checked by the schema): the words, and per locale its word lists."""
+    words = {str(key): str(value) for key, value in entry.items() if key not in TERM_LISTS}
+    lists = {key: {str(locale): tuple(words) for locale, words in entry.get(key, {}).items()} for key in TERM_LISTS}
+    return Term(words, lists["variants"], lists["synonyms"], lines.of(entry))
