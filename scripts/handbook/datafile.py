@@ -1,12 +1,13 @@
-"""YAML data files (`concepts.yml`, `termbase.yml`, front matter) read with the line of every value,
-and checked against their JSON Schemas.
+"""YAML data files (`concepts.yml`, `termbase.yml`) read with the line of every value, and checked
+against their JSON Schemas; YAML errors (also a page's front matter's) told on one line.
 
 Problems must name the line to fix, so the files are read with ruamel.yaml's round-trip loader,
 whose mappings and lists know where each of their entries starts (`.lc`); `Lines` answers from
-that. YAML 1.1 rules, as PyYAML (and so MkDocs) reads front matter: an unquoted `no` is false.
-The shape of `concepts.yml` and `termbase.yml` is their JSON Schema (`handbook/schemas/`, also
-what an editor uses to complete and check them); each violation becomes one problem at the line
-of the value, with the schema's own `x-message` for that part of the file.
+that. YAML 1.1 rules, as PyYAML reads them: an unquoted `no` is false, whichever file it is in.
+(Front matter itself is read with PyYAML, as MkDocs reads it.) The shape of `concepts.yml` and
+`termbase.yml` is their JSON Schema (`handbook/schemas/`, also what an editor uses to complete
+and check them); each violation becomes one problem at the line of the value, with the schema's
+own `x-message` for that part of the file.
 """
 
 from __future__ import annotations
