@@ -9,10 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook_bench.site_server import serve
+from handbook_bench.support import CHROMIUM, chromium
 
 
 def require_chromium() -> None:
@@ -31,10 +30,8 @@ def deployed_base(site: Path) -> str:
 def browser_session_for(built_site: Path) -> Iterator[Session]:
     require_chromium()
     deployed = deployed_base(built_site)
-    with serve(built_site, urlsplit(deployed).path) as local, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(built_site, urlsplit(deployed).path) as local, chromium() as browser:
         yield Session(browser, local, deployed)
-        browser.close()
 
 
 class Session:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from handbook.registry import load_registry
+from handbook_bench.support import run_mkdocs_build
 from tests.browser import Session, browser_session_for
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from tests.helpers import PROJECT_ROOT
 
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
 # Tests that need one set it themselves.

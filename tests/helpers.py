@@ -17,19 +17,6 @@ CASE_FILES = {"expected.txt", "remove.txt"}
 PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "docs", "overrides")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of `project` into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def run_handbook(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
     """The `handbook` command on the project at `root`, as a translator runs it."""
     return subprocess.run(

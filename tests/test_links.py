@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 
 from handbook_bench.site_server import free_port, serve
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import PROJECT_ROOT
 
 SITE_PATH = "/handbook/"
 
 
 def test_linkchecker_finds_no_broken_link_or_anchor(tmp_path):
     port = free_port()
-    built = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", SITE_URL=f"http://127.0.0.1:{port}{SITE_PATH}")
+    built = run_mkdocs_build(PROJECT_ROOT, tmp_path / "site", env={"SITE_URL": f"http://127.0.0.1:{port}{SITE_PATH}"})
     assert built.returncode == 0, built.stderr
     with serve(tmp_path / "site", SITE_PATH, port) as base:
         result = run_linkchecker(base + "index.html")

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from handbook.plugin.navigation import SECTION_KEY, nav_config
 from handbook.registry import scattered_folders
 from handbook_bench.generated_tree import PAGES_PER_SECTION, SECTIONS_PER_PART, generate_tree
-from tests.helpers import PROJECT_ROOT, check_in_process, run_mkdocs_build
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import PROJECT_ROOT, check_in_process
 
 GENERATED_PAGES = 230  # three parts: the first two full, the third with three sections
 LOCALES = ("en", "nb", "nn")
@@ -42,7 +43,7 @@ def generated_site(tmp_path_factory) -> Path:
     scratch = tmp_path_factory.mktemp("navigation")
     tree = generate_tree(PROJECT_ROOT, scratch / "tree", GENERATED_PAGES, ("nn",))
     assert check_in_process(tree).returncode == 0
-    result = run_mkdocs_build(tree, scratch / "site", SITE_URL="https://example.org/handbook/")
+    result = run_mkdocs_build(tree, scratch / "site", env={"SITE_URL": "https://example.org/handbook/"})
     assert result.returncode == 0, result.stderr
     return scratch / "site"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from handbook_bench.site_server import free_port
-from tests.helpers import run_check, run_handbook, run_mkdocs_build, scratch_copy
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import run_check, run_handbook, scratch_copy
 from tests.test_serve import fetch, wait_for
 
 

@@ -14,13 +14,12 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import sync_playwright
 
 from handbook.plugin.offline import MANIFEST_NAME, WORKER_NAME
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook_bench.site_server import serve
+from handbook_bench.support import CHROMIUM, chromium, run_mkdocs_build
 from tests.browser import deployed_base, type_search
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from tests.helpers import PROJECT_ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -43,12 +42,8 @@ def served(built_site, tmp_path):
 @pytest.fixture
 def browser(tmp_path):
     """A persistent (installable) Chromium profile of its own."""
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
-        )
+    with chromium(profile=tmp_path / "profile") as context:
         yield context
-        context.close()
 
 
 def locale_pages(site: Path, root: str) -> list[str]:
@@ -167,14 +162,27 @@ def test_a_new_deploy_replaces_the_offline_copy(served, browser, changed_build):
     assert UPDATE_MARKER in page.content()
 
 
+# Counts the page's attempts to start the offline copy (handbook.js schedules each with setTimeout).
+COUNT_DEFERRALS = """
+window.__offlineAttempts = 0;
+const schedule = window.setTimeout;
+window.setTimeout = function (callback, ...rest) {
+  if (typeof callback === "function" && callback.name === "registerWhenIdle") window.__offlineAttempts += 1;
+  return schedule.call(this, callback, ...rest);
+};
+"""
+
+
 def test_the_offline_copy_waits_while_the_reader_searches(served, browser):
     """Thousands of files in a large handbook must not compete with a search for the network."""
     _, base = served
     page = browser.new_page()
+    page.add_init_script(COUNT_DEFERRALS)
     page.goto(f"{base}index.html")
     page.wait_for_load_state("load")
     page.keyboard.press("/")
-    page.wait_for_timeout(6_000)  # well past the delay after the load event
+    # the first attempt after the load event, then at least one more that found the reader searching
+    page.wait_for_function("window.__offlineAttempts >= 2", timeout=30_000)
     assert page.evaluate("async () => (await navigator.serviceWorker.getRegistrations()).length") == 0
     page.keyboard.press("Escape")
     page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=30_000)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import PROJECT_ROOT
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -16,7 +17,7 @@ def tree(site: Path) -> dict[str, bytes]:
 
 def test_two_builds_are_identical(built_site, tmp_path):
     again = tmp_path / "again"
-    result = run_mkdocs_build(PROJECT_ROOT, again, SOURCE_DATE_EPOCH="86400")
+    result = run_mkdocs_build(PROJECT_ROOT, again, env={"SOURCE_DATE_EPOCH": "86400"})
     assert result.returncode == 0, result.stderr
     first, second = tree(built_site), tree(again)
     assert sorted(first) == sorted(second)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.helpers import edit, run_handbook, run_mkdocs_build, scratch_copy
+from handbook_bench.support import run_mkdocs_build
+from tests.helpers import edit, run_handbook, scratch_copy
 
 NOTICE_CLASS = "translation-notice"
 
@@ -58,11 +59,3 @@ def test_a_new_locale_says_its_pages_are_untranslated(tmp_path):
     assert run_mkdocs_build(root, tmp_path / "site").returncode == 0
     warning = notice(tmp_path / "site", "sv/mistakes")
     assert warning is not None and "has not been translated yet" in warning.get_text()
-
-
-def test_a_build_that_could_fall_back_to_english_is_refused(tmp_path):
-    root = scratch_copy(tmp_path / "project")
-    edit(root, "mkdocs.yml", "fallback_to_default: false", "fallback_to_default: true")
-    result = run_mkdocs_build(root, tmp_path / "site")
-    assert result.returncode != 0
-    assert "fallback_to_default must be false" in result.stderr

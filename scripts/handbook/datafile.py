@@ -1,84 +1,77 @@
-"""YAML data files (`concepts.yml`, `termbase.yml`, front matter) read with the line of every mapping.
+"""YAML data files (`concepts.yml`, `termbase.yml`) read with the line of every value, and checked
+against their JSON Schemas; YAML errors (also a page's front matter's) told on one line.
 
-Problems must name the line to fix, so the loader records where each mapping and list entry
-starts. The lines live in a side map (`Lines`), never inside the data, so code that walks the
-data sees exactly what the file says.
+Problems must name the line to fix, so the files are read with ruamel.yaml's round-trip loader,
+whose mappings and lists know where each of their entries starts (`.lc`); `Lines` answers from
+that. YAML 1.1 rules, as PyYAML reads them: an unquoted `no` is false, whichever file it is in.
+(Front matter itself is read with PyYAML, as MkDocs reads it.) The shape of `concepts.yml` and
+`termbase.yml` is their JSON Schema (`handbook/schemas/`, also what an editor uses to complete
+and check them); each violation becomes one problem at the line of the value, with the schema's
+own `x-message` for that part of the file.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+import json
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
+from jsonschema import Draft202012Validator, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from handbook.characters import conflict_markers, conflict_message, invisible_characters, invisible_message
-from handbook.problems import ANY_LOCALE, Problem
+from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 
-# libyaml's C parser when PyYAML was built with it (the wheels are), else the pure-Python one.
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SCHEMAS = Path(__file__).with_name("schemas")
+MESSAGE = "x-message"  # the schema keyword holding the translator-facing message for its part of a file
+STEPS = {"properties": 2, "patternProperties": 2, "additionalProperties": 1, "items": 1}  # schema path -> data
 
 
-@dataclass
 class Lines:
-    """The 1-based line where each mapping or list of a parsed document starts, and where each
-    key of a mapping and each entry of a list is."""
-
-    starts: dict[int, int] = field(default_factory=dict)  # id(node) -> line
-    parts: dict[int, dict[Any, int]] = field(default_factory=dict)  # id(node) -> key or index -> line
-    keep: list[object] = field(default_factory=list)  # the nodes, so their ids stay unique
-
-    def note(self, data: object, node: yaml.MappingNode | yaml.SequenceNode) -> None:
-        self.starts[id(data)] = node.start_mark.line + 1
-        if isinstance(node, yaml.MappingNode):
-            self.parts[id(data)] = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-        else:
-            self.parts[id(data)] = {index: item.start_mark.line + 1 for index, item in enumerate(node.value)}
-        self.keep.append(data)
+    """The 1-based line where each mapping, list or entry of a parsed document starts."""
 
     def of(self, node: object, default: int = 1) -> int:
-        return self.starts.get(id(node), default)
+        where = getattr(node, "lc", None)
+        return int(where.line) + 1 if where is not None and where.line is not None else default
+
+    def at(self, data: Any, path: Sequence[Any], default: int = 1) -> int:
+        """The line of the value at `path` (keys and list indexes) inside `data`."""
+        line, node = self.of(data, default), data
+        for step in path:
+            where: Any = getattr(node, "lc", None)
+            try:
+                position = where.key(step) if isinstance(node, dict) else where.item(step)
+                line, node = int(position[0]) + 1, node[step]
+            except (AttributeError, KeyError, IndexError, TypeError):
+                break
+        return line
 
     def part(self, node: object, key: Any, default: int = 1) -> int:
         """The line of a mapping's key, or of a list's entry at an index."""
-        return self.parts.get(id(node), {}).get(key, self.of(node, default))
+        return self.at(node, [key], self.of(node, default))
 
 
 def load_yaml(text: str) -> tuple[Any, Lines]:
-    """Parse YAML with a safe loader; also return where each mapping and list starts.
+    """Parse YAML (no tags run, YAML 1.1 booleans as PyYAML reads them); also return its lines.
 
-    Raises yaml.YAMLError on bad input."""
-    lines = Lines()
-
-    class LineLoader(_SafeLoader):  # type: ignore[valid-type,misc]
-        """A safe loader that notes where each mapping and list starts."""
-
-    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
-        data: dict[Any, Any] = {}
-        lines.note(data, node)
-        yield data
-        data.update(loader.construct_mapping(node))
-
-    def sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Iterator[list[Any]]:
-        data: list[Any] = []
-        lines.note(data, node)
-        yield data
-        data.extend(loader.construct_sequence(node))
-
-    LineLoader.add_constructor("tag:yaml.org,2002:map", mapping)
-    LineLoader.add_constructor("tag:yaml.org,2002:seq", sequence)
-    return yaml.load(text, Loader=LineLoader), lines  # noqa: S506 - LineLoader is a safe loader
+    Raises YAMLError on bad input."""
+    parser = YAML(typ="rt")
+    parser.version = (1, 1)
+    parser.allow_duplicate_keys = True  # as PyYAML: the last one wins
+    return parser.load(text), Lines()
 
 
-def yaml_error_line(error: yaml.YAMLError) -> int:
+def yaml_error_line(error: Exception) -> int:
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     return int(mark.line) + 1 if mark else 1
 
 
-def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
-    """The parser's complaint on one line, naming where the broken construct began if elsewhere."""
+def yaml_error_message(error: Exception, line_offset: int = 0) -> str:
+    """The parser's complaint on one line (ruamel.yaml's or PyYAML's), naming where the broken
+    construct began if elsewhere."""
     message = " ".join(str(getattr(error, "problem", None) or error).split())
     context, problem = getattr(error, "context_mark", None), getattr(error, "problem_mark", None)
     if context and problem and context.line != problem.line:
@@ -88,8 +81,9 @@ def yaml_error_message(error: yaml.YAMLError, line_offset: int = 0) -> str:
 
 
 def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[str, Any] | None, Lines, list[Problem]]:
-    """Read a top-level YAML data file that must be a mapping; problems name its line.
+    """Read a top-level YAML data file that must be a mapping (with `keys`); problems name its line.
 
+    A file with a schema (`schemas/<name>.schema.json`) is also checked against it: no data then.
     A merge conflict is reported at its markers (rule conflict-marker), not as the YAML error it
     causes; an invisible character (rule invisible-character) is reported beside the data, since a
     word or ID that holds one never matches what a page says."""
@@ -114,8 +108,55 @@ def read_data_file(root: Path, name: str, rule: str, keys: str) -> tuple[dict[st
         return None, Lines(), [problem(1, f"cannot read {name}: {error.strerror or error}")]
     except UnicodeDecodeError:
         return None, Lines(), [problem(1, f"{name} is not valid UTF-8")]
-    except yaml.YAMLError as error:
+    except YAMLError as error:
         return None, Lines(), [problem(yaml_error_line(error), f"invalid YAML: {yaml_error_message(error)}")]
     if not isinstance(data, dict):
         return None, lines, [problem(1, f"{name} must be a mapping with {keys}")]
-    return data, lines, hidden
+    problems = schema_problems(data, lines, name, problem) if (SCHEMAS / schema_file(name)).is_file() else []
+    return (data if not problems else None), lines, hidden + problems
+
+
+def schema_file(name: str) -> str:
+    return f"{Path(name).stem}.schema.json"
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads((SCHEMAS / schema_file(name)).read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return schema
+
+
+def schema_problems(data: Any, lines: Lines, name: str, problem: ProblemAt) -> list[Problem]:
+    """One problem per part of the file its schema rejects (several violations inside one part are one mistake)."""
+    schema = load_schema(name)
+    found: dict[tuple[str, tuple[Any, ...]], Problem] = {}
+    for error in Draft202012Validator(schema).iter_errors(data):
+        message, owner = schema_message(schema, error)
+        line = lines.at(data, list(error.absolute_path), lines.of(data))
+        found.setdefault((message, owner), problem(line, message))
+    return sorted(found.values())
+
+
+def schema_message(schema: dict[str, Any], error: ValidationError) -> tuple[str, tuple[Any, ...]]:
+    """The `x-message` of the innermost part of the schema the error is in (for a missing key, that
+    key's own), and the data path of that part; `{key}` in it is the part's key in the file."""
+    node: Any = schema
+    path = list(error.absolute_schema_path)
+    data_path, depth = list(error.absolute_path), 0
+    message, owner = str(schema.get(MESSAGE, error.message)), tuple[Any, ...]()
+    required: Any = error.validator_value
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = next(key for key in required if key not in error.instance)
+        path = [*path[:-1], "properties", missing]
+        data_path = [*data_path, missing]
+    index = 0
+    while index < len(path) and path[index] in STEPS and isinstance(node, dict):
+        step = STEPS[str(path[index])]
+        child = node.get(str(path[index]))
+        node = child.get(path[index + 1]) if step == 2 and isinstance(child, dict) else child
+        index, depth = index + step, depth + 1
+        if isinstance(node, dict) and MESSAGE in node:
+            key = str(data_path[depth - 1]) if depth <= len(data_path) else ""
+            message, owner = str(node[MESSAGE]).replace("{key}", key), tuple(data_path[:depth])
+    return message, owner

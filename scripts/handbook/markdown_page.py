@@ -8,16 +8,18 @@ code, inline links) and nothing of MkDocs, so the checks survive a change of sit
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown.extensions.toc import slugify, unique
 
 from handbook.characters import fold_anchor
-from handbook.datafile import load_yaml, yaml_error_line, yaml_error_message
+from handbook.datafile import yaml_error_line, yaml_error_message
 
+# Front matter is read as MkDocs reads it, with PyYAML's safe loader (libyaml's when PyYAML was built with it).
+FRONT_MATTER_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
 # The id is everything after '#' up to a space or the brace, as attr_list reads it: quoted as typed.
 EXPLICIT_ANCHOR = re.compile(r"[ \t]*\{:?[ \t]*#([^\s}]+)[^}]*\}[ \t]*$")
@@ -138,16 +140,12 @@ class MarkdownPage:
         return list(enumerate(self.lines[1 : self.body_start - 1], 2)) if self.body_start else []
 
     def anchors(self) -> set[str]:
-        """Every id a link may target: explicit anchors and the slugs of the other headings."""
-        found: set[str] = set()
-        used: dict[str, int] = {}
+        """Every id a link may target: explicit anchors and the ids Python-Markdown's toc extension
+        gives the other headings (its own slugify, made unique against every id already used)."""
+        found = {heading.anchor for heading in self.headings if heading.anchor}
         for heading in self.headings:
-            if heading.anchor:
-                found.add(heading.anchor)
-                continue
-            slug = slugify(heading.text)
-            used[slug] = used.get(slug, -1) + 1
-            found.add(slug if used[slug] == 0 else f"{slug}_{used[slug]}")
+            if not heading.anchor:
+                unique(slugify(heading.text, "-"), found)  # adds the id to `found`
         return found
 
     def concept_body(self, heading: Heading) -> list[str]:
@@ -159,13 +157,6 @@ class MarkdownPage:
                 break
             body += [text for _, text in section.lines if text.strip()]
         return body
-
-
-def slugify(text: str) -> str:
-    """The heading id Python-Markdown's toc extension generates by default."""
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value)
 
 
 def read_page(path: Path) -> MarkdownPage:
@@ -193,7 +184,7 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, Any], FrontMatterError | 
     if end is None:
         return {}, FrontMatterError(1, "the front matter is never closed with '---'"), len(lines)
     try:
-        data, _ = load_yaml("\n".join(lines[1:end]))
+        data = yaml.load("\n".join(lines[1:end]), Loader=FRONT_MATTER_LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         return (
             {},

@@ -2,29 +2,31 @@
 
 It copies every default-locale page into `docs/<locale>/` as an untranslated stub (the checker
 then reports each page as untranslated, and the site shows a notice on it), and adds the locale
-to `concepts.yml` and to the i18n plugin's languages in `mkdocs.yml`. Both files are edited as
-text, so their comments and layout survive.
+to `concepts.yml` and to the i18n plugin's languages in `mkdocs.yml`. Both files are edited with ruamel.yaml's
+round-trip loader, so their comments and layout survive.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import re
 import shutil
 import tempfile
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale, UnknownLocaleError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from handbook.locales import DOCS_DIR, LOCALE_PATTERN
 from handbook.registry import REGISTRY_FILE, Registry
 
 MKDOCS_FILE = "mkdocs.yml"
-DRAFTS_LINE = re.compile(r"^(drafts:\s*\[)([^\]]*)(\].*)$", re.MULTILINE)
-LOCALES_LINE = re.compile(r"^(locales:\s*\[)([^\]]*)(\].*)$", re.MULTILINE)
-LANGUAGE_ITEM = re.compile(r"^(\s*)- locale:\s*(\S+)\s*$")
+DRAFTS_NOTE = "Locales still being translated: warnings only, kept out of search engines. Remove when ready."
+TEXTS_NOTE = "Interface texts, copied from English: translate them (pages show them in English until then)."
 
 
 class NewLocaleError(Exception):
@@ -73,63 +75,99 @@ def theme_supports(locale: str) -> bool:
     return (Path(spec.origin).parent / "templates" / "partials" / "languages" / f"{locale}.html").is_file()
 
 
+def round_trip() -> YAML:
+    """ruamel.yaml set to write concepts.yml and mkdocs.yml back as they are laid out."""
+    parser = YAML(typ="rt")
+    parser.width, parser.preserve_quotes = 4096, True
+    parser.indent(mapping=2, sequence=4, offset=2)
+    return parser
+
+
+def _load(text: str, name: str) -> Any:
+    try:
+        return round_trip().load(text)
+    except YAMLError as error:
+        raise NewLocaleError(f"{name} is not valid YAML: {error}") from error
+
+
+def _dump(data: Any) -> str:
+    out = io.StringIO()
+    round_trip().dump(data, out)
+    return out.getvalue()
+
+
 def _with_registry_locale(text: str, locale: str) -> str:
     """The registry with the locale added to `locales` and, as a language still being started, to `drafts`."""
-    match = LOCALES_LINE.search(text)
-    if match is None:
-        raise NewLocaleError(f"{REGISTRY_FILE} has no one-line 'locales: [...]' list to extend")
-    text = text[: match.start()] + f"{match.group(1)}{match.group(2)}, {locale}{match.group(3)}" + text[match.end() :]
-    drafts = DRAFTS_LINE.search(text)
-    if drafts is None:
-        end = LOCALES_LINE.search(text)
-        assert end is not None
-        note = "# Locales still being translated: warnings only, kept out of search engines. Remove when ready."
-        return text[: end.end()] + f"\n{note}\ndrafts: [{locale}]" + text[end.end() :]
-    listed = f"{drafts.group(2)}, {locale}" if drafts.group(2).strip() else locale
-    return text[: drafts.start()] + f"{drafts.group(1)}{listed}{drafts.group(3)}" + text[drafts.end() :]
+    registry = _load(text, REGISTRY_FILE)
+    if not isinstance(registry, CommentedMap) or not isinstance(registry.get("locales"), list):
+        raise NewLocaleError(f"{REGISTRY_FILE} has no 'locales' list to extend")
+    registry["locales"].append(locale)
+    if isinstance(registry.get("drafts"), list):
+        registry["drafts"].append(locale)
+        return _dump(registry)
+    drafts = CommentedSeq([locale])
+    drafts.fa.set_flow_style()
+    registry.insert(list(registry).index("locales") + 1, "drafts", drafts)
+    registry.yaml_set_comment_before_after_key("drafts", before=DRAFTS_NOTE)
+    return _dump(registry)
 
 
 def interface_texts(mkdocs_text: str) -> dict[str, Any]:
     """The default locale's interface texts (extra.handbook), for a new language to translate."""
-    try:
-        config = yaml.load(mkdocs_text, Loader=_PermissiveLoader)  # noqa: S506 - a safe loader that ignores !ENV tags
-    except yaml.YAMLError as error:
-        raise NewLocaleError(f"{MKDOCS_FILE} is not valid YAML: {error}") from error
+    config = _load(mkdocs_text, MKDOCS_FILE)
     texts = (config or {}).get("extra", {}).get("handbook")
     if not isinstance(texts, dict):
         raise NewLocaleError(f"{MKDOCS_FILE} has no interface texts under extra.handbook to copy")
     return texts
 
 
-class _PermissiveLoader(yaml.SafeLoader):
-    """mkdocs.yml uses tags such as !ENV; their values do not matter here."""
-
-
-_PermissiveLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-
-
 def with_mkdocs_language(text: str, locale: str, texts: dict[str, Any]) -> str:
-    """Append a language entry after the last `- locale:` item of the i18n plugin."""
-    lines = text.split("\n")
-    items = [(index, LANGUAGE_ITEM.match(line)) for index, line in enumerate(lines) if LANGUAGE_ITEM.match(line)]
-    if not items:
+    """mkdocs.yml with a language entry for the locale after the i18n plugin's last one."""
+    config = _load(text, MKDOCS_FILE)
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    i18n = next((p["i18n"] for p in plugins or [] if isinstance(p, dict) and "i18n" in p), None)
+    if not isinstance(i18n, dict) or not isinstance(i18n.get("languages"), list) or not i18n["languages"]:
         raise NewLocaleError(f"{MKDOCS_FILE} lists no i18n languages ('- locale: …') to extend")
-    last, match = items[-1]
-    assert match is not None
-    indent = match.group(1)
-    end = last + 1
-    while end < len(lines) and (lines[end].startswith(indent + "  ") or not lines[end].strip()):
-        end += 1
-    while end > last + 1 and not lines[end - 1].strip():
-        end -= 1  # blank lines after the entry stay after the new one
-    entry = [f"{indent}- locale: {locale}", f"{indent}  name: {display_name(locale)}", f"{indent}  build: true"]
-    entry += [
-        f"{indent}  # Interface texts, copied from English: translate them (pages show them in English until then)."
-    ]
-    entry += [f"{indent}  extra:", f"{indent}    handbook:"]
-    dumped = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, default_flow_style=None, width=1000)
-    entry += [f"{indent}      {line}" for line in dumped.splitlines()]
-    return "\n".join(lines[:end] + entry + lines[end:])
+    languages = i18n["languages"]
+    entry = CommentedMap(locale=locale, name=display_name(locale), build=True, extra=fresh_copy({"handbook": texts}))
+    column = languages.lc.col + 2  # the entry's keys, after "- "
+    entry.yaml_set_comment_before_after_key("extra", before=TEXTS_NOTE, indent=column)
+    _move_trailing_lines(languages[-1], entry)  # blank lines after the last entry stay after the new one
+    languages.append(entry)
+    return _dump(config)
+
+
+def _move_trailing_lines(before: Any, after: Any) -> None:
+    """Move what follows the last value of `before` (blank lines, comments) to the end of `after`."""
+    old, new = _last_key(before), _last_key(after)
+    if old is not None and new is not None and old[1] in old[0].ca.items:
+        new[0].ca.items[new[1]] = old[0].ca.items.pop(old[1])
+
+
+def _last_key(node: Any) -> tuple[CommentedMap, Any] | None:
+    """The innermost mapping at the end of `node`, and its last key."""
+    while isinstance(node, CommentedMap) and node:
+        key = list(node)[-1]
+        if not isinstance(node[key], CommentedMap) or not node[key]:
+            return node, key
+        node = node[key]
+    return None
+
+
+def fresh_copy(value: Any) -> Any:
+    """A copy of YAML data without the comments of where it came from; innermost lists and
+    mappings on one line (`{locale: Language, …}`), as they are written in mkdocs.yml."""
+    if not isinstance(value, (dict, list)):
+        return value
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    copy: Any = CommentedMap() if isinstance(value, dict) else CommentedSeq([None] * len(value))
+    for key, item in items:
+        copy[key] = fresh_copy(item)
+    if not any(
+        isinstance(item, (dict, list)) for _, item in (copy.items() if isinstance(copy, dict) else enumerate(copy))
+    ):
+        copy.fa.set_flow_style()
+    return copy
 
 
 def display_name(locale: str) -> str:

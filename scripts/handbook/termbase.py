@@ -1,9 +1,10 @@
 """The termbase, `termbase.yml`: preferred terms per locale and forbidden words with replacements.
 
 The checker flags forbidden words (also inside compounds); the site renders the preferred terms
-as a glossary. Loading never raises on bad input: it returns problems with the file's line, also
-for entries that contradict each other (a word both offered to search and forbidden, say), since
-the checker and the search would then give a translator opposite advice.
+as a glossary. Its shape is `schemas/termbase.schema.json`. Loading never raises on bad input: it
+returns problems with the file's line, also for entries that contradict each other (a word both
+offered to search and forbidden, say), since the checker and the search would then give a
+translator opposite advice.
 """
 
 from __future__ import annotations
@@ -79,78 +80,37 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
     def problem(line: int, message: str) -> Problem:
         return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
 
-    top = lines.of(data)
-    terms = tuple(_read_terms(data.get("terms"), lines, top, problem, problems))
-    forbidden = _read_forbidden(data.get("forbidden"), lines, top, problem, problems)
-    termbase = Termbase(terms, forbidden, lines.of(data.get("forbidden")))
-    problems += sorted(contradictions(termbase, problem))
-    return termbase, problems
+    terms = tuple(_term(entry, lines) for entry in data["terms"])
+    forbidden = {
+        str(locale): tuple(_forbidden_word(entry, lines) for entry in entries)
+        for locale, entries in data["forbidden"].items()
+    }
+    termbase = Termbase(terms, forbidden, lines.of(data["forbidden"]))
+    return termbase, problems + sorted(contradictions(termbase, problem))
 
 
-def _read_terms(raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]) -> Iterator[Term]:
-    if not isinstance(raw, list):
-        problems.append(problem(top, "'terms' must be a list of {en: …, <locale>: …} entries"))
-        return
-    for entry in raw:
-        line = lines.of(entry, top)
-        words = (
-            {key: value for key, value in entry.items() if key not in TERM_LISTS} if isinstance(entry, dict) else None
-        )
-        if words is None or not all(isinstance(value, (str, int)) for value in words.values()):
-            problems.append(problem(line, "each term maps locale codes to words"))
-            continue
-        where = {("term", str(locale), 0): lines.part(entry, locale, line) for locale in words}
-        lists = {key: _locale_lists(entry.get(key), key, lines, line, where, problem, problems) for key in TERM_LISTS}
-        yield Term({str(k): str(v) for k, v in words.items()}, lists["variants"], lists["synonyms"], line, where)
+def _term(entry: dict[str, Any], lines: Lines) -> Term:
+    """One term entry (its shape checked by the schema): the words, per locale its word lists, and
+    the line of every word (for contradictions)."""
+    line = lines.of(entry)
+    words = {str(key): str(value) for key, value in entry.items() if key not in TERM_LISTS}
+    where = {("term", locale, 0): lines.part(entry, locale, line) for locale in words}
+    lists: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key in TERM_LISTS:
+        raw = entry.get(key, {})
+        for locale, listed in raw.items():
+            where.update({(key, str(locale), index): lines.part(listed, index, line) for index in range(len(listed))})
+        lists[key] = {str(locale): tuple(listed) for locale, listed in raw.items()}
+    return Term(words, lists["variants"], lists["synonyms"], line, where)
 
 
-def _locale_lists(
-    raw: Any,
-    key: str,
-    lines: Lines,
-    line: int,
-    where: dict[tuple[str, str, int], int],
-    problem: ProblemAt,
-    problems: list[Problem],
-) -> dict[str, tuple[str, ...]]:
-    """`variants` or `synonyms` of a term: locale -> words (and, in `where`, the line of each word)."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, dict) or not all(
-        isinstance(v, list) and all(isinstance(w, str) for w in v) for v in raw.values()
-    ):
-        problems.append(
-            problem(line, f"'{key}' must map locale codes to lists of words, e.g. {{nb: [word, other word]}}")
-        )
-        return {}
-    for locale, words in raw.items():
-        where.update({(key, str(locale), index): lines.part(words, index, line) for index in range(len(words))})
-    return {str(locale): tuple(words) for locale, words in raw.items()}
-
-
-def _read_forbidden(
-    raw: Any, lines: Lines, top: int, problem: ProblemAt, problems: list[Problem]
-) -> dict[str, tuple[ForbiddenWord, ...]]:
-    if not isinstance(raw, dict):
-        problems.append(problem(top, "'forbidden' must map each locale to a list of {word, use, why}"))
-        return {}
-    forbidden = {}
-    for locale, entries in raw.items():
-        if not isinstance(entries, list):
-            problems.append(problem(lines.of(raw), f"'forbidden: {locale}' must be a list of {{word, use, why}}"))
-        words = []
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, dict) and all(
-                isinstance(entry.get(key), str) and entry[key] for key in ("word", "use")
-            ):
-                compounds = entry.get("compounds", True) is not False
-                line, use_line = lines.part(entry, "word", top), lines.part(entry, "use", top)
-                why = str(entry.get("why", ""))
-                words.append(ForbiddenWord(entry["word"], entry["use"], why, compounds, line, use_line))
-            else:
-                problems.append(problem(lines.of(entry, top), "each forbidden word needs 'word' and 'use'"))
-        forbidden[locale] = tuple(words)
-    return forbidden
+def _forbidden_word(entry: dict[str, Any], lines: Lines) -> ForbiddenWord:
+    line = lines.of(entry)
+    compounds = entry.get("compounds", True) is not False
+    why = str(entry.get("why", ""))
+    return ForbiddenWord(
+        entry["word"], entry["use"], why, compounds, lines.part(entry, "word", line), lines.part(entry, "use", line)
+    )
 
 
 def contradictions(termbase: Termbase, problem: ProblemAt) -> Iterator[Problem]:

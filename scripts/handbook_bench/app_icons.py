@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.support import chromium
 
 ICONS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "images" / "icons"
 SOURCE = ICONS / "icon.svg"
@@ -39,14 +39,10 @@ def render(source: Path, target: Path, size: int, browser: Any) -> None:
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         for name, size in SIZES.items():
             render(SOURCE, ICONS / name, size, browser)
             print(f"{ICONS / name} ({size}x{size})")
-        browser.close()
     return 0
 
 

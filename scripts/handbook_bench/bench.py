@@ -8,12 +8,9 @@ the same run (the MkDocs build of the same tree).
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -28,6 +25,7 @@ from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, re
 from handbook_bench.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
 from handbook_bench.search_bench import print_scale_search
 from handbook_bench.site_server import free_port
+from handbook_bench.support import run_mkdocs_build
 
 SCALE_SIZES = (200, 1000, 2000)
 VANILLA_SCALE_SIZES = (200, 1000)  # vanilla's build time per page grows with the site: 2,000 would take long
@@ -54,12 +52,8 @@ def check_seconds(root: Path, repeats: int = CHECK_REPEATS) -> float:
 def build_seconds(root: Path, site_url: str, site: Path | None = None, strict: bool = True) -> float:
     """Wall time of one `mkdocs build` of `root` for `site_url` (into `site`, or a scratch folder)."""
     target = site or Path(tempfile.mkdtemp(prefix="bench-site-"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(target)] + (
-        ["--strict"] if strict else []
-    )
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
+    result = run_mkdocs_build(root, target, strict=strict, quiet=True, env={"SITE_URL": site_url})
     elapsed = time.perf_counter() - start
     if site is None:
         shutil.rmtree(target, ignore_errors=True)

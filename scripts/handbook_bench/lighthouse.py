@@ -15,14 +15,13 @@ import json
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook_bench.site_server import free_port, serve
+from handbook_bench.support import CHROMIUM, CHROMIUM_ARGS, run_mkdocs_build
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LIGHTHOUSE = PROJECT_ROOT / "node_modules" / ".bin" / "lighthouse"
@@ -32,15 +31,7 @@ SITE_PATH = "/handbook/"
 
 
 def build(site: Path, site_url: str) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = run_mkdocs_build(PROJECT_ROOT, site, quiet=True, env={"SITE_URL": site_url})
     if result.returncode != 0:
         raise SystemExit(f"lighthouse_bench: the build failed:\n{result.stderr}")
 

@@ -9,7 +9,6 @@ any other host are blocked and counted.
 from __future__ import annotations
 
 import gzip
-import os
 import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,18 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handbook_bench.site_server import COMPRESSED_TYPES, serve
-
-# Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from handbook_bench.support import CHROMIUM, chromium
 
 
 @dataclass(frozen=True)
@@ -48,12 +36,9 @@ def measure(site: Path, site_url: str, pages: list[str]) -> list[PageWeight]:
     """Load each page in a fresh browser context (empty cache) and add up what it downloads.
 
     `site_url` is the address the site was built for: it is served there, on 127.0.0.1."""
-    from playwright.sync_api import sync_playwright
-
     weights = []
     address = urlsplit(site_url)
-    with serve(site, address.path, address.port) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site, address.path, address.port) as base, chromium() as browser:
         for path in pages:
             context = browser.new_context()
             local: list[Any] = []

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import subprocess
-import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,8 +25,9 @@ from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
 from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook_bench.pagefind import index_site, run_pagefind_queries
 from handbook_bench.relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
-from handbook_bench.search_browser import SearchRun, chromium, first_result_seconds, run_queries
+from handbook_bench.search_browser import SearchRun, first_result_seconds, run_queries
 from handbook_bench.site_server import free_port, serve, serve_apart
+from handbook_bench.support import chromium, run_mkdocs_build
 
 # Words of every generated section, per language: the worst case, every section a result.
 SCALE_QUERIES = {"en": ("paragraph", "point"), "other": ("avsnitt", "punkt")}
@@ -47,11 +47,8 @@ def build(candidate: Candidate, site: Path, site_url: str) -> None:
     """A real `mkdocs build` of the candidate; its own package wins over this checkout's (`scripts/`
     holds `handbook` since the package layout, and the candidate itself older `scripts` modules)."""
     path = os.pathsep.join([str(candidate.project / "scripts"), str(candidate.project)])
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "PYTHONPATH": path}
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)] + (
-        ["--strict"] if candidate.strict else []
-    )
-    result = subprocess.run(command, cwd=candidate.project, env=env, capture_output=True, text=True, check=False)
+    env = {"SITE_URL": site_url, "PYTHONPATH": path}
+    result = run_mkdocs_build(candidate.project, site, strict=candidate.strict, quiet=True, env=env)
     if result.returncode != 0:
         raise SystemExit(f"search-bench: the build of {candidate.name} ({candidate.project}) failed:\n{result.stderr}")
 

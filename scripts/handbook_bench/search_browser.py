@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS, wire_size
+from handbook_bench.page_weight import wire_size
 
 # Material's worker protocol: a QUERY message (type 2) is answered by a RESULT message (type 3).
 RECORD_WORKER_MESSAGES = """(() => {
@@ -68,18 +66,6 @@ class SearchRun:
     links: dict[str, list[str]] = field(default_factory=dict)
     load_bytes: int = 0
     first_search_bytes: int = 0
-
-
-@contextmanager
-def chromium() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def open_page(browser: Any, start_url: str, init_script: str | None = None, cpu_slowdown: float = 1) -> LoadedPage:

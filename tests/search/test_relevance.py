@@ -11,8 +11,8 @@ import pytest
 
 from handbook_bench.relevance import load_queries, score
 from handbook_bench.search_bench import measure
-from handbook_bench.search_browser import chromium
 from handbook_bench.site_server import free_port
+from handbook_bench.support import chromium
 from tests.helpers import PROJECT_ROOT
 
 SUCCESS_FLOOR = 0.95

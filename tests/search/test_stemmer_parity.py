@@ -9,8 +9,8 @@ from handbook.search.index import INDEX_FILE, plain_text, read_locale_index
 from handbook.search.lunr_index import build_index, stemmer, words
 from handbook.termbase import load_termbase
 from handbook_bench.relevance import load_queries
-from handbook_bench.search_browser import chromium
 from handbook_bench.site_server import serve
+from handbook_bench.support import chromium
 from tests.helpers import PROJECT_ROOT
 from tests.search.test_relevance import deployed_path
 

@@ -35,7 +35,8 @@ def label_checkboxes(content: str) -> str:
     return TASK_ITEM.sub(label, content)
 
 
-def valid(output: str) -> str:
+def drop_checkbox_autocomplete(output: str) -> str:
+    """Material's drawer and search toggles without `autocomplete`, which HTML allows only on text-like inputs."""
     return CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
 

@@ -1,9 +1,8 @@
 """Translation state made visible in the site, never silent.
 
 A translated page that is outdated or untranslated gets a notice in the page's language with a
-link to the English page; the translation-status table and the termbase glossary are generated
-from the same data as `handbook status`. Text in another language than the page's carries its
-own `lang` (WCAG 3.1.2, language of parts).
+link to the English page (the translation-status table is generated from the same data as
+`handbook status`).
 """
 
 from __future__ import annotations
@@ -11,44 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from handbook.project import Project
-from handbook.termbase import Term
-
 NOTICE_STATES = ("outdated", "untranslated")
 NOTICE_CLASS = "translation-notice"
-
-
-def in_language(text: str, locale: str, page_locale: str) -> str:
-    """`text` as inline HTML, marked with its language when it differs from the page's."""
-    return text if locale == page_locale or not text else f'<span lang="{locale}">{text}</span>'
-
-
-def terms_table(project: Project, names: Mapping[str, str], page_locale: str) -> str:
-    """The termbase's preferred terms, one column per locale that has terms."""
-    terms = project.termbase.terms
-    locales = [code for code in project.registry.locales if any(code in term for term in terms)]
-    rows = ["| " + " | ".join(names.get(code, code) for code in locales) + " |", "|" + " --- |" * len(locales)]
-    rows += [_term_row(term, locales, page_locale) for term in terms]
-    return "\n".join(rows)
-
-
-def _term_row(term: Term, locales: list[str], page_locale: str) -> str:
-    return "| " + " | ".join(in_language(term.get(code), code, page_locale) for code in locales) + " |"
-
-
-def avoid_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
-    """The termbase's forbidden words, with the word to use instead."""
-    rows = [
-        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} |",
-        "| --- | --- | --- |",
-    ]
-    for code, words in project.termbase.forbidden.items():
-        rows += [
-            f"| {names.get(code, code)} | {in_language(word.word, code, page_locale)} "
-            f"| {in_language(word.use, code, page_locale)} |"
-            for word in words
-        ]
-    return "\n".join(rows)
 
 
 def notice_block(state: str, strings: Mapping[str, Any], english_url: str) -> str:

@@ -156,45 +156,6 @@ def precache_entries(site: Path, app: LocaleApp, roots: list[str], extra_shared:
     return [{"url": url_from_root(app.root, f), "revision": file_hash(site / f)} for f in files]
 
 
-def scope_shared_files(site: Path, root: str, files: list[str]) -> list[str]:
-    """Copy shared files a worker script needs into the locale root, and point its pages there.
-
-    A page's dedicated workers (Material's search worker, with the stemmers it imports) are
-    controlled by the service worker whose scope holds *their* URL, not the page's: in the shared
-    folder they would escape the Norwegian worker and fail offline. Under `nb/` they do not.
-    References in the locale's pages to a copied file are rewritten to the copy."""
-    if not root:
-        return []
-    copies = {}
-    for shared in files:
-        if not (site / shared).is_file():
-            raise OfflineError(f"{site / shared}: missing: cannot place it in the {root} scope")
-        copy = root + shared
-        (site / copy).parent.mkdir(parents=True, exist_ok=True)
-        (site / copy).write_bytes((site / shared).read_bytes())
-        copies[shared] = copy
-    for page in (site / root).rglob("*.html"):
-        rewrite_references(site, page.relative_to(site).as_posix(), copies)
-    return sorted(copies.values())
-
-
-def rewrite_references(site: Path, page: str, copies: dict[str, str]) -> None:
-    folder = posixpath.dirname(page)
-    names = {posixpath.basename(shared) for shared in copies}
-
-    def replace(match: re.Match[str]) -> str:
-        ref = match.group(1)
-        if posixpath.basename(ref) not in names:  # most references: not a copied file, no path arithmetic
-            return str(match.group(0))
-        target = posixpath.normpath(posixpath.join(folder, ref))
-        if target not in copies:
-            return str(match.group(0))
-        return str(match.group(0)).replace(ref, posixpath.relpath(copies[target], folder or "."))
-
-    text = (site / page).read_text(encoding="utf-8")
-    (site / page).write_text(QUOTED_REFERENCE.sub(replace, text), encoding="utf-8")
-
-
 def url_from_root(root: str, site_file: str) -> str:
     return PurePosixPath(posixpath.relpath(site_file, root or ".")).as_posix()
 
@@ -215,18 +176,13 @@ def write_locale_app(
     app: LocaleApp,
     roots: list[str],
     extra_shared: Sequence[str] = (),
-    worker_files: Sequence[str] = (),
     offline: bool = True,
 ) -> list[dict[str, str]]:
     """Write the locale's manifest, then its worker with the precache list; return the list.
 
     `extra_shared`: shared files the locale loads that no page names (precached as they are);
-    `worker_files`: shared worker scripts and their imports, placed inside the locale's scope;
     `offline=False` (the development server): a worker that removes itself, and no list."""
     folder = site / app.root
-    scope_shared_files(site, app.root, list(worker_files))
-    if app.root:
-        extra_shared = [f for f in extra_shared if f not in worker_files]
     if not (folder / "index.html").is_file():
         raise OfflineError(f"{folder / 'index.html'}: missing: locale {app.code!r} has no home page to start from")
     text = json.dumps(manifest(app), ensure_ascii=False, indent=2) + "\n"

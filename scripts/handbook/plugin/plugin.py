@@ -8,20 +8,34 @@ indexes, sitemaps) are written once, after the last locale, at priority -200.
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
-from handbook.plugin import dates, markup, navigation, noise, notices, offline, page_speed, search_index, signals
+from handbook.plugin import (
+    dates,
+    defer_scripts,
+    glossary,
+    markup,
+    navigation,
+    noise,
+    notices,
+    offline,
+    search_index,
+    seo,
+    upstream,
+)
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
@@ -43,17 +57,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.apps: dict[str, offline.LocaleApp] = {}  # locale -> its installable app, recorded as it builds
         self.command = "build"
 
-    # --- the i18n plugin, through one accessor -------------------------------------------------
+    # --- the i18n plugin, through the one module that reads other plugins -----------------------
 
     @staticmethod
-    def i18n(config: MkDocsConfig) -> Any:
-        plugin = config.plugins.get("i18n")
-        if plugin is None:
-            raise PluginError("handbook: the i18n plugin (mkdocs-static-i18n) is not configured in mkdocs.yml")
-        return plugin
-
-    def locale(self, config: MkDocsConfig) -> str:
-        return str(self.i18n(config).current_language)
+    def locale(config: MkDocsConfig) -> str:
+        return upstream.i18n(config).current_language
 
     def loaded(self) -> Project:
         if self.project is None:
@@ -67,8 +75,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.command = command  # under `serve`, no offline copy: pages change on every save
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        i18n = self.i18n(config)
-        if i18n.building:
+        i18n = upstream.i18n(config)
+        if i18n.nested:
             return config  # a nested per-locale build: everything was read for the top-level one
         root = Path(config.config_file_path).parent
         project, problems = load_project(root)
@@ -85,7 +93,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
-        if self.i18n(config).building:
+        if upstream.i18n(config).nested:
             return
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
@@ -103,8 +111,27 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     # --- pages ---------------------------------------------------------------------------------
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        return upstream.with_theme_originals(env)
+
+    @event_priority(-150)  # after static-i18n (-100) has chosen the locale's files
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """A translated locale's copy of the search worker and what it imports, under its root: a
+        page's worker is controlled by the service worker whose scope holds the *worker's* URL, so
+        in the shared `assets/` it would escape the locale's offline copy."""
+        registry, locale = self.loaded().registry, self.locale(config)
+        root = url_prefix(locale, registry.default_locale)
+        if not root:
+            return files
+        for shared in search_index.worker_files(locale, list(config.theme.dirs)):
+            files.append(File.generated(config, root + shared, abs_src_path=theme_file(config, shared)))
+        return files
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        navigation.name_sections(nav.items, self.loaded(), self.locale(config))
+        locale = self.locale(config)
+        navigation.name_sections(nav.items, self.loaded(), locale)
+        registry = self.loaded().registry
+        self.apps[locale] = self.locale_app(config, locale, url_prefix(locale, registry.default_locale))
         return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -127,15 +154,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return markdown
 
     def generated_tables(self, markdown: str, project: Project, config: MkDocsConfig, locale: str) -> str:
-        names = {language.locale: language.name for language in self.i18n(config).config.languages}
+        names = {language.locale: language.name for language in upstream.i18n(config).languages}
         strings = config.extra["handbook"]
         if self.config.status_marker in markdown:
             table = status_table(translation_status(project), strings["status_columns"])
             markdown = markdown.replace(self.config.status_marker, table)
         if self.config.terms_marker in markdown:
-            markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, locale))
+            markdown = markdown.replace(self.config.terms_marker, glossary.terms_table(project, names, locale))
         if self.config.avoid_marker in markdown:
-            markdown = markdown.replace(self.config.avoid_marker, notices.avoid_table(project, names, strings, locale))
+            markdown = markdown.replace(self.config.avoid_marker, glossary.avoid_table(project, names, strings, locale))
         return markdown
 
     @event_priority(-50)  # after the i18n plugin's (50), which rewrites the switcher for each page
@@ -156,7 +183,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         # The i18n plugin sets the switcher as an attribute of `extra` on each page (which templates
         # read before the key of the same name), and as the key before the first page.
         extra = config.extra
-        offered = signals.offered_languages(getattr(extra, "alternate", None) or extra.get("alternate") or [], drafts)
+        offered = seo.offered_languages(getattr(extra, "alternate", None) or extra.get("alternate") or [], drafts)
         extra["alternate"] = offered
         if hasattr(extra, "alternate"):
             extra.alternate = offered
@@ -168,9 +195,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project, locale = self.loaded(), self.locale(config)
         registry = project.registry
         if page.canonical_url:
-            output = signals.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
-        base = get_relative_url(url_prefix(locale, registry.default_locale) or ".", page.url)
-        output = search_index.use_handbook_worker(search_index.with_search_base(output, base))
+            output = seo.absolute_alternates(output, page.canonical_url, registry.default_locale, registry.drafts)
+        root = url_prefix(locale, registry.default_locale)
+        output = upstream.with_search_base(output, get_relative_url(root or ".", page.url))
+        output = upstream.with_search_worker(output, search_index.HANDBOOK_WORKER, locale_folder(page.url, root))
         state = page.meta.get("translation_state")
         if state in notices.NOTICE_STATES:
             untranslated_texts = config.extra["handbook"].get(state) == self.default_texts.get(state)
@@ -178,11 +206,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             body_locale = registry.default_locale if state == "untranslated" else locale
             output = markup.in_language(output, body_locale, notice_locale, locale)
         if locale in registry.drafts:
-            output = signals.noindex(output)
-        root = url_prefix(locale, registry.default_locale)
-        self.apps[locale] = self.locale_app(config, locale, root)
+            output = seo.noindex(output)
         output = output.replace("</head>", offline.head_tags(page.url, root) + "</head>", 1)
-        return page_speed.defer_external_scripts(markup.valid(output))
+        return defer_scripts.defer_external_scripts(markup.drop_checkbox_autocomplete(output))
 
     @staticmethod
     def locale_app(config: MkDocsConfig, locale: str, root: str) -> offline.LocaleApp:
@@ -194,17 +220,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return offline.LocaleApp(locale, root, config.site_name, short_name, config.site_description or "")
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
-        output_content = page_speed.defer_external_scripts(output_content)
+        output_content = defer_scripts.defer_external_scripts(output_content)
         if template_name != NOT_FOUND:
-            return markup.valid(output_content)
-        output_content = search_index.use_handbook_worker(output_content)
+            return markup.drop_checkbox_autocomplete(output_content)
+        output_content = upstream.with_search_worker(output_content, search_index.HANDBOOK_WORKER)
         # GitHub Pages serves one 404 page for every locale: the default locale's, whichever built last.
         registry = self.loaded().registry
         if self.locale(config) == registry.default_locale:
-            self.default_404 = markup.valid(
-                signals.absolute_alternates(
-                    output_content, config.site_url or "", registry.default_locale, registry.drafts
-                )
+            self.default_404 = markup.drop_checkbox_autocomplete(
+                seo.absolute_alternates(output_content, config.site_url or "", registry.default_locale, registry.drafts)
             )
         return self.default_404 or output_content
 
@@ -212,7 +236,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     @event_priority(-200)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.i18n(config).building:
+        if upstream.i18n(config).nested:
             return  # a nested per-locale build: the merged search index does not exist yet
         project = self.loaded()
         registry, theme_dirs = project.registry, list(config.theme.dirs)
@@ -220,7 +244,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         search_index.write_search_indexes(
             site, list(registry.locales), registry.default_locale, theme_dirs, project.termbase
         )
-        signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
+        seo.write_sitemaps(site, registry, config.site_url or "", self.dates)
         self.write_offline_copies(site, registry, theme_dirs)
 
     def write_offline_copies(self, site: Path, registry: Registry, theme_dirs: list[str]) -> None:
@@ -230,18 +254,35 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             app = self.apps.get(code)
             if app is None:
                 raise PluginError(f"offline: locale {code!r} built no page, so it has no app to install")
-            workers = search_index.worker_files(code, theme_dirs)
+            # the default locale loads the shared worker files; the others, their own copies (on_files)
+            workers = search_index.worker_files(code, theme_dirs) if code == registry.default_locale else []
             try:
-                offline.write_locale_app(site, app, roots, workers, workers, offline=self.command != "serve")
+                offline.write_locale_app(site, app, roots, workers, offline=self.command != "serve")
             except offline.OfflineError as error:
                 raise PluginError(f"offline: {error}") from None
 
 
-def check_settings(project: Project, i18n: Any) -> None:
+def theme_file(config: MkDocsConfig, path: str) -> str:
+    """The theme's source of a site file (the custom_dir's first, as MkDocs copies it)."""
+    for folder in config.theme.dirs:
+        if (Path(folder) / path).is_file():
+            return str(Path(folder) / path)
+    raise PluginError(f"offline: the theme has no {path} to place in each locale's scope")
+
+
+def locale_folder(page_url: str, root: str) -> str | None:
+    """A translated locale's page's relative URL to its locale root ("" beside it); None for the default locale."""
+    if not root:
+        return None
+    relative = posixpath.relpath(root, posixpath.dirname(page_url) or ".")
+    return "" if relative == "." else relative + "/"
+
+
+def check_settings(project: Project, i18n: upstream.I18n) -> None:
     """The i18n plugin's languages are the registry's locales, all built, the first the default,
     and it never falls back to English."""
-    declared = [language.locale for language in i18n.config.languages]
-    unbuilt = [language.locale for language in i18n.config.languages if not language.build]
+    declared = [language.locale for language in i18n.languages]
+    unbuilt = [language.locale for language in i18n.languages if not language.build]
     if unbuilt or i18n.default_language != project.registry.default_locale:
         raise PluginError(
             f"mkdocs.yml: every i18n language must have build: true (not: {', '.join(unbuilt) or '-'}), "
@@ -252,20 +293,20 @@ def check_settings(project: Project, i18n: Any) -> None:
             f"mkdocs.yml: the i18n languages ({', '.join(declared)}) must be the locales of {REGISTRY_FILE} "
             f"({', '.join(project.registry.locales)}), in the same order"
         )
-    if i18n.config.fallback_to_default:
+    if i18n.fallback_to_default:
         raise PluginError(
             "mkdocs.yml: the i18n plugin's fallback_to_default must be false: "
             "a missing translation is an error, never a silent English page"
         )
 
 
-def check_interface_texts(default: dict[str, Any], i18n: Any) -> None:
+def check_interface_texts(default: dict[str, Any], i18n: upstream.I18n) -> None:
     """Every language has every interface text (extra.handbook) the default language has:
     static-i18n replaces the texts of a language whole, so a missing one would be missing."""
-    for language in i18n.config.languages:
+    for language in i18n.languages:
         if language.default:
             continue
-        texts = (language.extra or {}).get("handbook") or {}
+        texts = language.extra.get("handbook") or {}
         missing = [key for key in default if key not in texts]
         if missing:
             raise PluginError(
@@ -274,11 +315,11 @@ def check_interface_texts(default: dict[str, Any], i18n: Any) -> None:
             )
 
 
-def not_found_strings(config: MkDocsConfig, i18n: Any) -> dict[str, dict[str, str]]:
+def not_found_strings(config: MkDocsConfig, i18n: upstream.I18n) -> dict[str, dict[str, str]]:
     """The 404 page's texts per locale, from each language's interface texts (extra.handbook)."""
     strings: dict[str, dict[str, str]] = {}
-    for language in i18n.config.languages:
-        texts = (language.extra or {}).get("handbook") if not language.default else config.extra.get("handbook")
+    for language in i18n.languages:
+        texts = language.extra.get("handbook") if not language.default else config.extra.get("handbook")
         texts = texts or {}
         strings[language.locale] = {
             key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts

@@ -11,34 +11,20 @@ points at its locale's root, and its search worker is the handbook's
 
 from __future__ import annotations
 
-import json
-import re
 from pathlib import Path
 from typing import Any
 
 from handbook.locales import base_language, locale_of_url, url_prefix
+from handbook.plugin.upstream import LUNR_SCRIPTS, merged_search_index
 from handbook.search.index import enrich, write_locale_index
 from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
 from handbook.termbase import Termbase
 
-MERGED_INDEX = "search/search_index.json"
 # lunr.js language codes where they differ from the locale code (Material ships lunr.no.js).
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
-LUNR_SCRIPTS = "assets/javascripts/lunr/min"
-CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
-MATERIAL_WORKER = re.compile(r'("search": "[^"]*assets/javascripts/)workers/search\.[0-9a-f]+\.min\.js(")')
 HANDBOOK_WORKER = "search-worker.js"
 # The worker and what it imports; it finds the locale root as ../../ from its own address.
 WORKER_FILES = ("assets/javascripts/search-worker.js", "assets/javascripts/vendor/lunr.min.js")
-
-
-def with_search_base(output: str, base: str) -> str:
-    return CONFIG_BASE.sub(lambda m: m.group(1) + base + m.group(3), output, count=1)
-
-
-def use_handbook_worker(output: str) -> str:
-    """Point Material's search at the handbook's worker instead of its own."""
-    return MATERIAL_WORKER.sub(lambda m: m.group(1) + HANDBOOK_WORKER + m.group(2), output, count=1)
 
 
 def write_search_indexes(
@@ -47,13 +33,12 @@ def write_search_indexes(
     """Split the merged index per locale and write each locale's enriched index and stub.
 
     Reads the built pages (section names), so it runs after every page is written."""
-    merged = json.loads((site / MERGED_INDEX).read_text(encoding="utf-8"))
-    separator = merged["config"]["separator"]
+    merged = merged_search_index(site)
     for locale in locales:
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
-        docs = split_index(merged, locale, locales, default)
-        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, separator)
+        docs = split_index(merged.docs, locale, locales, default)
+        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, merged.separator)
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:
@@ -66,12 +51,12 @@ def lunr_language(locale: str, theme_dirs: list[str]) -> str:
     return "en"
 
 
-def split_index(merged: dict[str, Any], locale: str, locales: list[str], default: str) -> list[dict[str, Any]]:
+def split_index(merged: list[dict[str, Any]], locale: str, locales: list[str], default: str) -> list[dict[str, Any]]:
     """The entries of one locale, with locations relative to that locale's root."""
     prefix = url_prefix(locale, default)
     return [
         {**doc, "location": doc["location"][len(prefix) :]}
-        for doc in merged["docs"]
+        for doc in merged
         if locale_of_url(doc["location"], locales, default) == locale
     ]
 

@@ -12,16 +12,15 @@
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
 from typing import TypedDict
 from urllib.parse import urljoin
 from xml.sax.saxutils import escape
 
 from handbook.locales import page_url, source_path
+from handbook.plugin.upstream import ALTERNATE_LINK
 from handbook.registry import Registry
 
-ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">\n?')
 SITEMAP = "sitemap.xml"
 NOINDEX = '<meta name="robots" content="noindex">'
 

@@ -1,0 +1,54 @@
+"""What the tests and the benchmarks share: one way to run a real `mkdocs build`, and one way to
+start Chromium, so a change to either (an environment variable, a browser flag) is made once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+# Debian's Chromium by default; CI runners without it point CHROMIUM_PATH at another Chromium-based browser.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def run_mkdocs_build(
+    project: Path, site_dir: Path, *, strict: bool = True, quiet: bool = False, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """A real `mkdocs build` of `project` into `site_dir`, in a new interpreter as a user runs it
+    (`env` adds to this process's environment, e.g. SITE_URL)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    command += (["--strict"] if strict else []) + (["--quiet"] if quiet else [])
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
+
+
+@contextmanager
+def chromium(profile: Path | None = None) -> Iterator[Any]:
+    """Chromium driven by Playwright: a browser, or with `profile` a persistent (installable) context."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser: Any
+        if profile is None:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        else:
+            browser = playwright.chromium.launch_persistent_context(
+                str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+        try:
+            yield browser
+        finally:
+            browser.close()
