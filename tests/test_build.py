@@ -133,6 +133,11 @@ def test_a_page_that_is_not_utf8_stops_the_build_with_the_checkers_message(tmp_p
     assert "Traceback" not in result.stderr
 
 
+def line_of(path: Path, text: str) -> int:
+    """The number of the first line of `path` that holds `text`."""
+    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
+
+
 def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_messages(tmp_path):
     root = scratch_copy(tmp_path / "project")
     edit(root, "docs/nb/mistakes.md", "\n## Å si at", "\n<<<<<<< HEAD\n=======\n>>>>>>> other\n## Å si at")
@@ -144,21 +149,25 @@ def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_mes
     result = run_mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
     reported = re.findall(r"^(?:ERROR +- +)?([a-z*]+:\S+:\d+: .*)$", result.stderr, flags=re.M)
+    anchor = line_of(root / "docs/en/recovery-steps.md", "{ #step\u2011follow-up }")
+    marker = line_of(root / "docs/nb/mistakes.md", "<<<<<<< HEAD")
+    hidden = line_of(root / "docs/nb/index.md", "\u200b")
+    termbase_marker = line_of(root / "termbase.yml", "=======")
     assert reported == [
-        "en:docs/en/recovery-steps.md:66: anchor-lookalike: the anchor { #step\u2011follow-up } has "
+        f"en:docs/en/recovery-steps.md:{anchor}: anchor-lookalike: the anchor {{ #step\u2011follow-up }} has "
         "U+2011 NON-BREAKING HYPHEN (looks like '-'): type { #step-follow-up }",
-        "nb:docs/nb/index.md:9: invisible-character: U+200B ZERO WIDTH SPACE at column 3: delete it",
+        f"nb:docs/nb/index.md:{hidden}: invisible-character: U+200B ZERO WIDTH SPACE at column 3: delete it",
         *(
             f"nb:docs/nb/mistakes.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
             "keep the right text between the markers and delete the marker lines"
-            for line, marker in ((20, "<<<<<<< HEAD"), (21, "======="), (22, ">>>>>>> other"))
+            for line, marker in ((marker, "<<<<<<< HEAD"), (marker + 1, "======="), (marker + 2, ">>>>>>> other"))
         ),
         *(
             f"nb:docs/nb/principles.md:{line}: conflict-marker: merge-conflict marker '{marker}': "
             "keep the right text between the markers and delete the marker lines"
             for line, marker in ((2, "<<<<<<< HEAD"), (4, "======="))
         ),
-        "*:termbase.yml:193: conflict-marker: merge-conflict marker '=======': "
+        f"*:termbase.yml:{termbase_marker}: conflict-marker: merge-conflict marker '=======': "
         "keep the right text between the markers and delete the marker lines",
     ]
     assert "Traceback" not in result.stderr

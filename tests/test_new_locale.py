@@ -91,7 +91,7 @@ def test_previews_offer_a_draft_locale_in_the_language_switcher(tmp_path):
     root = scratch_copy(tmp_path / "project")
     assert run_handbook(root, "new-locale", "sv").returncode == 0
     site = tmp_path / "preview"
-    built = run_mkdocs_build(root, site, HANDBOOK_PREVIEW="true")
+    built = run_mkdocs_build(root, site, env={"HANDBOOK_PREVIEW": "true"})
     assert built.returncode == 0, built.stderr
     for page in ("mistakes.html", "nb/mistakes.html", "404.html"):
         assert switcher(read(site / page)) == ["en", "nb", "sv"], page

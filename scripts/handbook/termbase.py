@@ -82,7 +82,7 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
 
     terms = tuple(_term(entry, lines) for entry in data["terms"])
     forbidden = {
-        str(locale): tuple(_forbidden_word(entry, lines) for entry in entries)
+        locale: tuple(_forbidden_word(entry, lines) for entry in entries)
         for locale, entries in data["forbidden"].items()
     }
     termbase = Termbase(terms, forbidden, lines.of(data["forbidden"]))
