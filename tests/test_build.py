@@ -178,7 +178,7 @@ def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_mes
     assert result.returncode == 1
     reported = re.findall(r"^(?:ERROR +- +)?([a-z*]+:\S+:\d+: .*)$", result.stderr, flags=re.M)
     assert reported == [
-        "en:docs/en/recovery-steps.md:66: anchor-lookalike: the anchor { #step\u2011follow-up } has "
+        "en:docs/en/recovery-steps.md:68: anchor-lookalike: the anchor { #step\u2011follow-up } has "
         "U+2011 NON-BREAKING HYPHEN (looks like '-'): type { #step-follow-up }",
         "nb:docs/nb/index.md:9: invisible-character: U+200B ZERO WIDTH SPACE at column 3: delete it",
         *(
