@@ -21,7 +21,18 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
-from handbook.plugin import dates, markup, navigation, noise, notices, offline, page_speed, search_index, signals
+from handbook.plugin import (
+    checker_report,
+    dates,
+    markup,
+    navigation,
+    noise,
+    notices,
+    offline,
+    page_speed,
+    search_index,
+    signals,
+)
 from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
@@ -41,6 +52,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.default_texts: dict[str, Any] = {}  # the default locale's interface texts
         self.apps: dict[str, offline.LocaleApp] = {}  # locale -> its installable app, recorded as it builds
         self.command = "build"
+        self.report = checker_report.CheckReport()  # the translation check of the current build
 
     # --- the i18n plugin, through one accessor -------------------------------------------------
 
@@ -74,6 +86,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if project is None:
             raise PluginError("\n".join(problem.format() for problem in problems))
         self.project = project
+        if self.command == "serve":
+            checker_report.relax_link_validation(config)
         self.dates = dates.page_dates(root)
         self.apps, self.default_404 = {}, ""  # `serve` keeps this instance across rebuilds
         check_settings(project, i18n)
@@ -91,6 +105,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         problems += project.unreadable.values()  # MkDocs would stop with a traceback
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
+        self.report = checker_report.check_project(project)
+        if self.command != "serve":
+            checker_report.stop_on_errors(self.report)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path).parent
@@ -136,7 +153,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return markup.label_checkboxes(html)
+        html = markup.label_checkboxes(html)
+        if self.command != "serve" or not page.file.abs_src_path:
+            return html
+        source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+        return checker_report.with_banner(html, source, self.report)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         project, locale = self.loaded(), self.locale(config)
@@ -189,6 +210,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if self.i18n(config).building:
             return  # a nested per-locale build: the merged search index does not exist yet
         project = self.loaded()
+        if self.command == "serve":
+            checker_report.print_after_rebuild(self.report)
         registry, theme_dirs = project.registry, list(config.theme.dirs)
         site = Path(config.site_dir)
         search_index.write_search_indexes(
