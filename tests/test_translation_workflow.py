@@ -36,10 +36,36 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
     assert "nb:docs/nb/steps.md:1: outdated" in status.stdout
 
+    edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
     stamp = run_handbook(root, "stamp", "nb", "steps.md")
-    assert stamp.stdout == "stamped docs/nb/steps.md\n"
+    assert stamp.stdout.startswith("stamped docs/nb/steps.md: it translates docs/en/steps.md as of revision ")
     assert run_check(root, "--strict").returncode == 0
-    assert run_handbook(root, "stamp", "nb", "--all").stdout == ""  # idempotent
+    again = run_handbook(root, "stamp", "nb", "steps.md").stdout  # idempotent, and says so
+    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (revision ")
+
+
+def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(tmp_path):
+    root = materialize_base(tmp_path)
+    assert run_handbook(root, "stamp", "nb", "--all").returncode == 0  # records the translation as it is
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    page = root / "docs/nb/steps.md"
+    before = page.read_text(encoding="utf-8")
+    refused = run_handbook(root, "stamp", "nb", "steps.md")
+    assert refused.returncode == 1
+    assert refused.stdout.startswith(
+        "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
+        "but docs/en/steps.md has (changed sections: step-two): update the translation "
+        "(see `handbook diff nb steps.md`); if the English change needs no change here, "
+        "run `handbook stamp --unchanged nb steps.md`\n"
+    )
+    assert refused.stdout.endswith("Nothing was stamped.\n")
+    assert page.read_text(encoding="utf-8") == before
+
+    unchanged = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert unchanged.stdout.startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of ")
+    assert "  unchanged: true\n" in page.read_text(encoding="utf-8")
+    assert run_check(root, "--strict").returncode == 0
+    assert "already up to date" in run_handbook(root, "stamp", "nb", "steps.md").stdout
 
 
 def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
@@ -61,7 +87,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
 def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
-    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout == "stamped docs/nb/steps.md\n"
+    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md: ")
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
@@ -84,7 +110,7 @@ def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
     result = run_handbook(root, "stamp", "nb", "steps.md")
     assert result.returncode == 1
     assert "nb:docs/nb/steps.md:16: structure: section '## Første trinn { #step-one }' has 1 list item" in result.stdout
-    assert "stamped" not in result.stdout
+    assert result.stdout.endswith("Nothing was stamped.\n")
     assert (root / "docs/nb/steps.md").read_text(encoding="utf-8") == before
 
 

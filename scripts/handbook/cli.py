@@ -9,7 +9,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 
-from handbook.freshness import recorded_hashes, source_hashes, stamped_text
+from handbook.freshness import (
+    RECORD_KEY,
+    changed_sections,
+    recorded_hashes,
+    recorded_translation,
+    recorded_unchanged,
+    source_hashes,
+    stamped_text,
+    translation_hash,
+)
 from handbook.history import HistoryError, find_revision
 from handbook.locales import source_folder, source_path
 from handbook.problems import Problem, summary
@@ -47,32 +56,67 @@ def command_stamp(args: argparse.Namespace) -> int:
 
     Name each PAGE you updated (e.g. roadblocks.md or docs/nb/roadblocks.md), or --all after
     translating a whole locale. Rewrites only the `translation:` record in each page's front
-    matter; running it twice changes nothing. Nothing is written if any named page (or its
-    English page) has an error: fix what `handbook check` reports first.
+    matter, and says what it recorded. Nothing is written if any named page (or its English page)
+    has an error, or if the English page changed but the translation did not change since it was
+    last stamped: update it, or, when the English change needs no change in the translation, say
+    so with --unchanged.
     """
     project, problems = load_project(args.root)
     if project is None:
-        return fail(problems)
+        return fail(problems, NOTHING_STAMPED)
     if not args.pages and not args.all:
-        return fail(
-            [Problem(source_folder(args.locale), 1, args.locale, "stamp", "name the pages you updated, or use --all")]
-        )
+        message = "name the pages you updated, or use --all"
+        return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", message)], NOTHING_STAMPED)
     names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
     pairs, problems = named_pairs(project, args.locale, names, "stamp")
     shown = {page.shown for pair in pairs for page in pair}
     problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
+    texts = {translated.shown: read_keeping_line_endings(args.root / translated.shown) for _, translated in pairs}
+    if not args.unchanged:
+        problems += [p for pair in pairs if (p := unchanged_translation(pair, texts[pair[1].shown]))]
     if problems:
-        return fail(problems)
+        return fail(problems, NOTHING_STAMPED)
     for english, translated in pairs:
-        path = args.root / translated.shown
-        with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
-            old = file.read()
-        new = stamped_text(old, source_hashes(english.parsed))
-        if new != old:
-            with path.open("w", encoding="utf-8", newline="") as file:
-                file.write(new)
-            print(f"stamped {translated.shown}")
+        old, hashes = texts[translated.shown], source_hashes(english.parsed)
+        recorded = recorded_hashes(translated.parsed)
+        english_changed = recorded is None or recorded.page != hashes.page
+        unchanged = args.unchanged if english_changed else recorded_unchanged(translated.parsed)
+        new = stamped_text(old, hashes, unchanged=unchanged)
+        if new == old:
+            print(f"{translated.shown}: already up to date with {english.shown} (revision {hashes.page})")
+            continue
+        with (args.root / translated.shown).open("w", encoding="utf-8", newline="") as file:
+            file.write(new)
+        what = "needs no change for" if unchanged and english_changed else "translates"
+        print(f"stamped {translated.shown}: it {what} {english.shown} as of revision {hashes.page}")
     return 0
+
+
+NOTHING_STAMPED = "Nothing was stamped."
+
+
+def read_keeping_line_endings(path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
+        return file.read()
+
+
+def unchanged_translation(pair: Pair, text: str) -> Problem | None:
+    """A refusal when the English page changed since the last stamp but the translation did not."""
+    english, translated = pair
+    recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
+    if recorded is None or recorded.page == current.page:
+        return None
+    if recorded_translation(translated.parsed) != translation_hash(text):
+        return None
+    changed = ", ".join(changed_sections(recorded, current)) or "outside the anchored sections"
+    name = f"{translated.locale} {translated.name}"
+    return translated.problem(
+        translated.parsed.front_matter_line(RECORD_KEY),
+        "stamp",
+        f"{translated.shown} has not changed since it was last stamped, but {english.shown} has "
+        f"(changed sections: {changed}): update the translation (see `handbook diff {name}`); if the English "
+        f"change needs no change here, run `handbook stamp --unchanged {name}`",
+    )
 
 
 def page_name(locale: str, given: str) -> str:
@@ -160,9 +204,11 @@ def command_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def fail(problems: list[Problem]) -> int:
+def fail(problems: list[Problem], closing: str = "") -> int:
     report(problems)
     print(summary(problems, "the command's input"))
+    if closing:
+        print(closing)
     return 1
 
 
@@ -240,6 +286,11 @@ def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
     if name == "stamp":
         sub.add_argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md")
         sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
+        sub.add_argument(
+            "--unchanged",
+            action="store_true",
+            help="the English change needs no change in the translation: record it as such",
+        )
     if name == "diff":
         sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
 
