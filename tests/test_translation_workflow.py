@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.helpers import edit, materialize_base, run_check, run_handbook
+from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_check, run_handbook
 
 ENGLISH_STEPS = "docs/en/steps.md"
 
@@ -142,3 +142,48 @@ def test_windows_line_endings_are_accepted_and_kept(tmp_path):
     assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
     assert b"\r\n" in page.read_bytes() and b"\n" not in page.read_bytes().replace(b"\r\n", b"")
     assert run_check(root, "--strict").returncode == 0
+
+
+def test_make_check_ends_with_the_checkers_summary_not_makes_error_line(tmp_path):
+    """A failing `make check` ends with the checker's count: no `make: *** [...] Error 1` after it."""
+    root = materialize_base(tmp_path)
+    edit(root, "docs/nb/steps.md", "- Smil.\n", "")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "check", f"ROOT={root}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n"), result.stdout
+    assert "make:" not in result.stderr, result.stderr
+
+
+def test_an_english_heading_added_alone_is_an_error_and_the_guide_says_it_travels_with_its_translation(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(
+        root,
+        ENGLISH_STEPS,
+        "A loud room makes listening hard.\n",
+        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
+    )
+    result = run_check(root)  # not --strict: the missing heading is an error all the same
+    assert "nb:docs/nb/steps.md:29: structure: missing heading '### Fixes'" in result.stdout, result.stdout
+    assert result.returncode == 1
+    guide = (PROJECT_ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+    assert "an English change that adds structure travels\nwith its translations in the same pull request" in guide
+    assert "## Handing in your work" in guide
+    for step in ("**Branch**", "**Commit**", "**Pull request**", "`site-preview`"):
+        assert step in guide.split("## Handing in your work")[1].split("\n## ")[0], step
+
+
+def test_each_command_declares_its_options_beside_it():
+    """Options live in each command's @command(...) line; there is no separate table of options by name."""
+    from handbook import cli
+
+    declared = {name: [names for names, _ in arguments] for name, (_, arguments) in cli.COMMANDS.items()}
+    assert declared["stamp"] == [("locale",), ("pages",), ("--all",), ("--unchanged",)]
+    assert declared["check"] == [("--strict",)]
+    assert not hasattr(cli, "add_arguments")
+    parsed = cli.build_parser().parse_args(["stamp", "--unchanged", "nb", "steps.md"])
+    assert (parsed.function, parsed.unchanged, parsed.pages) == (cli.command_stamp, True, ["steps.md"])

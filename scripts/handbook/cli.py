@@ -1,4 +1,5 @@
-"""Command-line entry point: `handbook <command>` (or `python -m handbook`). Each command's docstring is its --help."""
+"""Command-line entry point: `handbook <command>` (or `python -m handbook`). Each command's docstring is its --help;
+its arguments are declared with it, in its `@command(...)` line."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from handbook.freshness import (
     RECORD_KEY,
@@ -30,7 +32,32 @@ from handbook.word_diff import word_diff
 # Where the commands look for the project unless --root says otherwise: the current folder.
 DEFAULT_ROOT = Path(".")
 
+Command = Callable[[argparse.Namespace], int]
+Argument = tuple[tuple[str, ...], dict[str, Any]]  # argparse's add_argument(*names, **options)
+# name -> (function, its arguments), in the order `handbook --help` lists them.
+COMMANDS: dict[str, tuple[Command, tuple[Argument, ...]]] = {}
 
+
+def argument(*names: str, **options: Any) -> Argument:
+    return names, options
+
+
+def command(name: str, *arguments: Argument) -> Callable[[Command], Command]:
+    """Registers a subcommand with its arguments, declared beside the function that runs it."""
+
+    def register(function: Command) -> Command:
+        COMMANDS[name] = (function, arguments)
+        return function
+
+    return register
+
+
+LOCALE = argument("locale", help="a translated locale, e.g. nb")
+
+
+@command(
+    "check", argument("--strict", action="store_true", help="treat warnings as errors, except in draft locales (CI)")
+)
 def command_check(args: argparse.Namespace) -> int:
     """Check every locale under docs/ against the default locale and concepts.yml.
 
@@ -51,6 +78,17 @@ def command_check(args: argparse.Namespace) -> int:
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
+@command(
+    "stamp",
+    LOCALE,
+    argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md"),
+    argument("--all", action="store_true", help="stamp every page of the locale"),
+    argument(
+        "--unchanged",
+        action="store_true",
+        help="the English change needs no change in the translation: record it as such",
+    ),
+)
 def command_stamp(args: argparse.Namespace) -> int:
     """Record that pages of LOCALE translate the current English text (run after updating them).
 
@@ -143,6 +181,9 @@ def named_pairs(project: Project, locale: str, names: list[str], rule: str) -> t
     return pairs, problems
 
 
+@command(
+    "diff", LOCALE, argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
+)
 def command_diff(args: argparse.Namespace) -> int:
     """Show, word by word, what changed in the English page since PAGE of LOCALE was last stamped (needs git).
 
@@ -190,6 +231,7 @@ def command_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("status")
 def command_status(args: argparse.Namespace) -> int:
     """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
     project, problems = load_project(args.root)
@@ -212,6 +254,7 @@ def fail(problems: list[Problem], closing: str = "") -> int:
     return 1
 
 
+@command("new-locale", argument("locale", help="the new locale's code, e.g. sv"))
 def command_new_locale(args: argparse.Namespace) -> int:
     """Start LOCALE as a draft: copy every page as an untranslated stub, register it in concepts.yml
     (under `drafts`) and mkdocs.yml, with its interface texts to translate.
@@ -237,6 +280,7 @@ def command_new_locale(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("rules")
 def command_rules(args: argparse.Namespace) -> int:
     """List the checker's rule IDs and what each rule checks."""
     for rule_id, description in LOADING_RULES.items():
@@ -254,45 +298,19 @@ def report(problems: list[Problem]) -> None:
             print(problem.github_annotation())
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": command_check,
-    "rules": command_rules,
-    "stamp": command_stamp,
-    "diff": command_diff,
-    "status": command_status,
-    "new-locale": command_new_locale,
-}
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="project folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    for name, function in COMMANDS.items():
+    for name, (function, arguments) in COMMANDS.items():
         doc = function.__doc__ or ""
         sub = commands.add_parser(
             name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
         )
-        add_arguments(name, sub)
+        for names, options in arguments:
+            sub.add_argument(*names, **options)
         sub.set_defaults(function=function)
     return parser
-
-
-def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
-    if name == "check":
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors, except in draft locales (CI)")
-    if name in ("stamp", "diff", "new-locale"):
-        sub.add_argument("locale", help="a translated locale, e.g. nb")
-    if name == "stamp":
-        sub.add_argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md")
-        sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
-        sub.add_argument(
-            "--unchanged",
-            action="store_true",
-            help="the English change needs no change in the translation: record it as such",
-        )
-    if name == "diff":
-        sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
 
 
 def main(argv: list[str] | None = None) -> int:
