@@ -51,6 +51,9 @@ def test_a_built_site_never_carries_the_preview_banner(tmp_path):
     pages = list((tmp_path / "site").rglob("*.html"))
     assert pages
     assert not [page for page in pages if BANNER_CLASS in page.read_text(encoding="utf-8")]
+    # The status page lists the outdated page, linked, with the changed section's heading.
+    status = (tmp_path / "site/nb/translation-status.html").read_text(encoding="utf-8")
+    assert "<a href=\"recovery-steps.html\">recovery-steps.md</a>, Utdatert: '## 5. Følg opp'" in status
 
 
 @pytest.mark.browser

@@ -31,10 +31,14 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
     outdated = run_check(root, "--strict")
     assert outdated.returncode == 1
-    assert "changed sections: step-two)" in outdated.stdout
+    assert "changed sections: '## Andre trinn' (English '## Second step'))" in outdated.stdout
     status = run_handbook(root, "status")
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
-    assert "nb:docs/nb/steps.md:1: outdated" in status.stdout
+    # At the line the check reports it, with the changed section by heading in both languages.
+    assert (
+        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' (English '## Second step')"
+        in status.stdout
+    )
 
     edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
     stamp = run_handbook(root, "stamp", "nb", "steps.md")
@@ -54,7 +58,7 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert refused.returncode == 1
     assert refused.stdout.startswith(
         "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
-        "but docs/en/steps.md has (changed sections: step-two): update the translation "
+        "but docs/en/steps.md has (changed sections: '## Andre trinn' (English '## Second step')): update the translation "
         "(see `handbook diff nb steps.md`); if the English change needs no change here, "
         "run `handbook stamp --unchanged nb steps.md`\n"
     )
@@ -101,6 +105,16 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     recorded = "a1c19386e344"  # the revision the Norwegian page's front matter records
     assert result.stdout.startswith(f"docs/en/steps.md: changes since revision {recorded} (commit ")
     assert "~ [-Say hello to-]{+Greet+} the customer {+by name+}.\n" in result.stdout  # words, not whole lines
+    # Where it goes in the translation, sections named by heading in both languages; no colour off a terminal.
+    assert "@@ docs/en/steps.md:12 in '## First step' -> docs/nb/steps.md:18 in '## Første trinn' @@\n" in result.stdout
+    assert "\033[" not in result.stdout
+
+
+def test_diff_colours_removed_words_red_and_added_words_green():
+    from handbook.word_diff import GREEN, RED, RESET, colour
+
+    assert colour("~ [-old-]{+new+} words") == f"~ {RED}[-old-]{RESET}{GREEN}{{+new+}}{RESET} words"
+    assert colour("+ ### A new heading") == f"{GREEN}+ ### A new heading{RESET}"
 
 
 def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):

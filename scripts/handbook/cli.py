@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from handbook.counterpart import heading_named, place_of, section_names
 from handbook.freshness import (
     RECORD_KEY,
     changed_sections,
@@ -26,8 +27,8 @@ from handbook.locales import source_folder, source_path
 from handbook.problems import Problem, summary
 from handbook.project import Pair, Project, load_project
 from handbook.rules import LOADING_RULES, RULES, run_checks
-from handbook.status import status_table, translation_status
-from handbook.word_diff import word_diff
+from handbook.status import pages_to_do, status_table, translation_status
+from handbook.word_diff import colour, word_hunks
 
 # Where the commands look for the project unless --root says otherwise: the current folder.
 DEFAULT_ROOT = Path(".")
@@ -146,7 +147,8 @@ def unchanged_translation(pair: Pair, text: str) -> Problem | None:
         return None
     if recorded_translation(translated.parsed) != translation_hash(text):
         return None
-    changed = ", ".join(changed_sections(recorded, current)) or "outside the anchored sections"
+    anchors = changed_sections(recorded, current)
+    changed = ", ".join(section_names(anchors, english.parsed, translated.parsed)) or "outside the anchored sections"
     name = f"{translated.locale} {translated.name}"
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
@@ -187,8 +189,11 @@ def named_pairs(project: Project, locale: str, names: list[str], rule: str) -> t
 def command_diff(args: argparse.Namespace) -> int:
     """Show, word by word, what changed in the English page since PAGE of LOCALE was last stamped (needs git).
 
-    Removed words are shown as [-word-], added ones as {+word+}; the revision is named by the
-    hash the page's `translation:` record holds.
+    Each change starts with `@@ English file:line in its section -> translated file:line in the
+    twin section @@`, the line where the change goes in your page. Then `~` marks a changed line
+    (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole;
+    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The revision is
+    named by the hash the page's `translation:` record holds.
     """
     project, problems = load_project(args.root)
     if project is None:
@@ -227,22 +232,34 @@ def command_diff(args: argparse.Namespace) -> int:
         f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), "
         f"which {translated.shown} translates"
     )
-    print(word_diff(old_text, now), end="")
+    painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
+    for hunk in word_hunks(old_text, now):
+        place = place_of(hunk.line, english.parsed, translated.parsed)
+        there = heading_named(place.translated_heading) if place.translated_heading else "new here: add it"
+        print(
+            f"@@ {english.shown}:{hunk.line} in {heading_named(place.english_heading)} "
+            f"-> {translated.shown}:{place.line} in {there} @@"
+        )
+        for line in hunk.lines:
+            print(colour(line) if painted else line)
     return 0
 
 
 @command("status")
 def command_status(args: argparse.Namespace) -> int:
-    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
+    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present.
+
+    Then each page that needs work, at the line `handbook check` reports it, with the English
+    sections changed since it was stamped (by heading, in both languages).
+    """
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
     statuses = translation_status(project)
     print(status_table(statuses, {}))
     for status in statuses:
-        for name, state in status.pages.items():
-            if state != "up to date":
-                print(f"{status.locale}:{source_path(status.locale, name)}:1: {state}")
+        for note in pages_to_do(project, status):
+            print(note.format())
     return 0
 
 

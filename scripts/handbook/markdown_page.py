@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -244,3 +246,12 @@ def _heading(text: str, number: int) -> Heading | None:
     if anchor:
         title = title[: anchor.start()]
     return Heading(len(match.group(1)), title.strip(), anchor.group(1) if anchor else None, number)
+
+
+def keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
+    """Sections keyed by heading signature and its occurrence, so they pair up across locales."""
+    seen: Counter[str] = Counter()
+    for section in parsed.sections:
+        signature = section.heading.signature if section.heading else ""
+        seen[signature] += 1
+        yield (signature, seen[signature]), section

@@ -37,7 +37,7 @@ from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules.front_matter import front_matter_problems
-from handbook.status import page_state, status_table, translation_status
+from handbook.status import page_state, pages_to_do_list, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
 NOT_FOUND = "404.html"
@@ -144,8 +144,10 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         names = {language.locale: language.name for language in self.i18n(config).config.languages}
         strings = config.extra["handbook"]
         if self.config.status_marker in markdown:
-            table = status_table(translation_status(project), strings["status_columns"])
-            markdown = markdown.replace(self.config.status_marker, table)
+            statuses = translation_status(project)
+            table = status_table(statuses, strings["status_columns"])
+            to_do = pages_to_do_list(project, statuses, locale, strings["status_columns"])
+            markdown = markdown.replace(self.config.status_marker, table + ("\n\n" + to_do if to_do else ""))
         if self.config.terms_marker in markdown:
             markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, locale))
         if self.config.avoid_marker in markdown:

@@ -12,7 +12,7 @@ from typing import Any
 
 from handbook.blocks import Block, section_blocks
 from handbook.language import IDENTIFIER_CODE, foreign_language
-from handbook.markdown_page import MarkdownPage, Section
+from handbook.markdown_page import Section, keyed_sections
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 from handbook.rules.front_matter import REQUIRED_FRONT_MATTER
@@ -83,8 +83,8 @@ def _identical_text(
     for field in REQUIRED_FRONT_MATTER:
         if _same_words(english.parsed.front_matter.get(field), translated.parsed.front_matter.get(field)):
             yield found(translated.parsed.front_matter_line(field), f"'{field}' is the same as in {english.shown}")
-    english_sections = dict(_keyed_sections(english.parsed))
-    for key, section in _keyed_sections(translated.parsed):
+    english_sections = dict(keyed_sections(english.parsed))
+    for key, section in keyed_sections(translated.parsed):
         twin = english_sections.get(key)
         if twin is None:
             continue
@@ -206,8 +206,8 @@ def _normalized(text: str) -> str:
 
 def identical_sections(source: LocalePage, page: LocalePage) -> tuple[list[Section], list[Section]]:
     """(sections whose text is the default locale's, all sections with enough text to judge)."""
-    english = dict(_keyed_sections(source.parsed))
-    with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
+    english = dict(keyed_sections(source.parsed))
+    with_text = [(key, s) for key, s in keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
     identical = [s for key, s in with_text if key in english and english[key].plain_text == s.plain_text]
     return identical, [s for _, s in with_text]
 
@@ -229,12 +229,3 @@ def is_untranslated(english: LocalePage, translated: LocalePage) -> bool:
 def _all_identical(identical: list[Section], with_text: list[Section]) -> bool:
     """Every section with text is the English text: the whole page is untranslated."""
     return bool(identical) and len(identical) == len(with_text)
-
-
-def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
-    """Sections keyed by heading signature and its occurrence, so they pair up across locales."""
-    seen: Counter[str] = Counter()
-    for section in parsed.sections:
-        signature = section.heading.signature if section.heading else ""
-        seen[signature] += 1
-        yield (signature, seen[signature]), section
