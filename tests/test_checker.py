@@ -44,8 +44,8 @@ def test_strict_turns_outdated_warnings_into_errors(tmp_path):
     result = run_check(root, "--strict")
     assert result.returncode == 1
     assert (
-        "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation (changed sections: '## Første trinn' (English '## First step'))"
-        in result.stdout
+        "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation "
+        "(changed sections: '## Første trinn' (English '## First step'))" in result.stdout
     )
     assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n")
 
@@ -121,3 +121,29 @@ def test_each_english_sentence_left_in_a_norwegian_paragraph_is_reported_at_its_
         assert f"nb:{at(sentence)} reads as English, not Norwegian: '{sentence}" in result.stdout, result.stdout
     assert "sure" not in result.stdout
     assert result.stdout.endswith("Found 3 error(s) and 0 warning(s) in 18 pages in 2 locales.\n")
+
+
+def test_every_termbase_word_passes_the_spell_checker():
+    """The words translators are told to use (and readers search with) are never reported as misspelled."""
+    from handbook.project import load_project
+    from handbook.rules.spelling import DICTIONARIES, WORD, listed, misspelled, word_list
+
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    for locale in project.registry.locales:
+        words = set()
+        for term in project.termbase.terms:
+            for text in (term.get(locale), *term.synonyms.get(locale, ())):
+                words.update(WORD.findall(text))
+        for entry in project.termbase.forbidden.get(locale, ()):
+            words.update(WORD.findall(entry.use))
+        known = word_list(PROJECT_ROOT, locale)
+        assert words, locale
+        assert misspelled(sorted(w for w in words if not listed(w, known)), DICTIONARIES[locale]) == {}, locale
+
+
+def test_spelling_stays_a_warning_with_strict(tmp_path):
+    root = materialize("spelling-misspelled", tmp_path / "project")
+    result = run_check(root, "--strict")
+    assert result.returncode == 0
+    assert "spelling: warning: 'vansklig' (suggestions: vanskelig" in result.stdout

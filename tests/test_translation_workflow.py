@@ -58,7 +58,8 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert refused.returncode == 1
     assert refused.stdout.startswith(
         "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
-        "but docs/en/steps.md has (changed sections: '## Andre trinn' (English '## Second step')): update the translation "
+        "but docs/en/steps.md has (changed sections: '## Andre trinn' (English '## Second step')): "
+        "update the translation "
         "(see `handbook diff nb steps.md`); if the English change needs no change here, "
         "run `handbook stamp --unchanged nb steps.md`\n"
     )
@@ -201,3 +202,21 @@ def test_each_command_declares_its_options_beside_it():
     assert not hasattr(cli, "add_arguments")
     parsed = cli.build_parser().parse_args(["stamp", "--unchanged", "nb", "steps.md"])
     assert (parsed.function, parsed.unchanged, parsed.pages) == (cli.command_stamp, True, ["steps.md"])
+
+
+def test_term_looks_a_word_up_in_both_directions(tmp_path):
+    root = materialize_base(tmp_path)
+    real = PROJECT_ROOT
+    english = run_handbook(real, "term", "customer").stdout
+    assert "customer (en) = kunde (nb)" in english and "klient, gjest" in english
+    norwegian = run_handbook(real, "term", "kunde").stdout
+    assert "customer (en) = kunde (nb)" in norwegian
+    forbidden = run_handbook(real, "term", "frontlinjen").stdout
+    assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
+    variant = run_handbook(real, "term", "med en gang").stdout
+    assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
+    missing = run_handbook(root, "term", "case")
+    assert (missing.returncode, missing.stdout) == (
+        0,
+        "'case' is not in termbase.yml: no term, variant, synonym or forbidden word matches it.\n",
+    )

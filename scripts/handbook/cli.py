@@ -26,8 +26,10 @@ from handbook.history import HistoryError, find_revision
 from handbook.locales import source_folder, source_path
 from handbook.problems import Problem, summary
 from handbook.project import Pair, Project, load_project
-from handbook.rules import LOADING_RULES, RULES, run_checks
+from handbook.rules import ADVISORY, LOADING_RULES, RULES, run_checks
 from handbook.status import pages_to_do, status_table, translation_status
+from handbook.term_lookup import look_up
+from handbook.termbase import TERMBASE_FILE
 from handbook.word_diff import colour, word_hunks
 
 # Where the commands look for the project unless --root says otherwise: the current folder.
@@ -64,7 +66,7 @@ def command_check(args: argparse.Namespace) -> int:
 
     Prints each problem as `locale:path:line: rule-id: message`, then a count; exits 1 if any
     error was found. Warnings (such as outdated translations) fail only with --strict, except in
-    a draft locale. With GITHUB_ACTIONS=true it also prints GitHub annotations.
+    a draft locale; spelling warnings never fail it. With GITHUB_ACTIONS=true it also prints GitHub annotations.
     """
     project, problems = load_project(args.root)
     checked = "the registry (fix it before the pages can be checked)"
@@ -73,7 +75,7 @@ def command_check(args: argparse.Namespace) -> int:
         problems = run_checks(project)
         if args.strict:
             drafts = project.registry.drafts
-            problems = [p if p.locale in drafts else p.as_error() for p in problems]
+            problems = [p if p.locale in drafts or p.rule in ADVISORY else p.as_error() for p in problems]
     report(problems)
     print(summary(problems, checked))
     return 1 if any(p.severity == "error" for p in problems) else 0
@@ -294,6 +296,21 @@ def command_new_locale(args: argparse.Namespace) -> int:
         f"Next: translate the pages in {source_folder(args.locale)}/ and the interface texts in mkdocs.yml, "
         f"run `make check`, and when done remove '{args.locale}' from 'drafts' in concepts.yml."
     )
+    return 0
+
+
+@command("term", argument("word", metavar="WORD", help="a word or phrase in any language, e.g. customer or kunde"))
+def command_term(args: argparse.Namespace) -> int:
+    """Look WORD up in termbase.yml, in both directions: the term in every language, its variants
+    and search synonyms, and, if it is forbidden, what to write instead and why."""
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    found = look_up(project.termbase, args.word)
+    for line in found:
+        print(line)
+    if not found:
+        print(f"'{args.word}' is not in {TERMBASE_FILE}: no term, variant, synonym or forbidden word matches it.")
     return 0
 
 

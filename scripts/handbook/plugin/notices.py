@@ -23,29 +23,41 @@ def in_language(text: str, locale: str, page_locale: str) -> str:
     return text if locale == page_locale or not text else f'<span lang="{locale}">{text}</span>'
 
 
-def terms_table(project: Project, names: Mapping[str, str], page_locale: str) -> str:
-    """The termbase's preferred terms, one column per locale that has terms."""
+def terms_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
+    """The termbase's preferred terms, one column per locale that has terms, then the notes: each
+    term's note and, struck through, the variants not to use."""
     terms = project.termbase.terms
     locales = [code for code in project.registry.locales if any(code in term for term in terms)]
-    rows = ["| " + " | ".join(names.get(code, code) for code in locales) + " |", "|" + " --- |" * len(locales)]
+    header = [names.get(code, code) for code in locales] + [strings["notes_column"]]
+    rows = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     rows += [_term_row(term, locales, page_locale) for term in terms]
     return "\n".join(rows)
 
 
 def _term_row(term: Term, locales: list[str], page_locale: str) -> str:
-    return "| " + " | ".join(in_language(term.get(code), code, page_locale) for code in locales) + " |"
+    cells = [in_language(term.get(code), code, page_locale) for code in locales]
+    default = locales[0] if locales else page_locale  # notes are written in the default locale
+    notes = [in_language(term.get("note"), default, page_locale)] if term.get("note") else []
+    notes += [
+        in_language(f"<del>{variant}</del>", code, page_locale)
+        for code in locales
+        for variant in term.variants.get(code, ())
+    ]
+    return "| " + " | ".join([*cells, "; ".join(notes)]) + " |"
 
 
 def avoid_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
-    """The termbase's forbidden words, with the word to use instead."""
+    """The termbase's forbidden words, with the word to use instead and why (written in the default locale)."""
+    default = project.registry.default_locale
     rows = [
-        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} |",
-        "| --- | --- | --- |",
+        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} "
+        f"| {strings['why_column']} |",
+        "| --- | --- | --- | --- |",
     ]
     for code, words in project.termbase.forbidden.items():
         rows += [
             f"| {names.get(code, code)} | {in_language(word.word, code, page_locale)} "
-            f"| {in_language(word.use, code, page_locale)} |"
+            f"| {in_language(word.use, code, page_locale)} | {in_language(word.why, default, page_locale)} |"
             for word in words
         ]
     return "\n".join(rows)

@@ -149,7 +149,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             to_do = pages_to_do_list(project, statuses, locale, strings["status_columns"])
             markdown = markdown.replace(self.config.status_marker, table + ("\n\n" + to_do if to_do else ""))
         if self.config.terms_marker in markdown:
-            markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, locale))
+            markdown = markdown.replace(self.config.terms_marker, notices.terms_table(project, names, strings, locale))
         if self.config.avoid_marker in markdown:
             markdown = markdown.replace(self.config.avoid_marker, notices.avoid_table(project, names, strings, locale))
         return markdown

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 
 from handbook.problems import Problem
 from handbook.project import Project
-from handbook.rules import concepts, folders, front_matter, links, outdated, structure, terms, untranslated
+from handbook.rules import concepts, folders, front_matter, links, outdated, spelling, structure, terms, untranslated
 
 Rule = Callable[[Project], Iterator[Problem]]
 
@@ -30,6 +30,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (terms.check_forbidden_terms, ("forbidden-term", "termbase")),
     (terms.check_term_variants, ("term-variant",)),
     (outdated.check_outdated, ("outdated",)),
+    (spelling.check_spelling, ("spelling",)),
 )
 
 
@@ -45,6 +46,9 @@ LOADING_RULES = {
 }
 
 
+# Warnings that stay warnings with --strict: a dictionary never knows every correct word.
+ADVISORY = ("spelling",)
+
 # In a draft locale (one still being started), these are warnings: its pull requests stay green.
 DRAFT_WARNINGS = ("untranslated", "outdated")
 
@@ -57,6 +61,7 @@ def run_checks(project: Project) -> list[Problem]:
         if undeclared:  # a programming error in the rule, never a content problem
             raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
         problems.extend(found)
+    problems = spelling.without_foreign_text(problems, project)
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale
