@@ -84,7 +84,7 @@ def with_banner(content: str, page_path: str, report: CheckReport) -> str:
     count = f"{len(shown)} problem{'s' if len(shown) != 1 else ''}"
     title = f"Translation check: {count} (shown in the preview only; run <code>make check</code> for all pages)"
     return (
-        f'<div class="admonition failure {BANNER_CLASS}" role="alert">'
+        f'<div class="admonition failure {BANNER_CLASS}" role="alert" lang="en">'
         f'<p class="admonition-title">{title}</p><ul>{items}</ul></div>\n{content}'
     )
 
