@@ -6,6 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-from-lock
 SITE_DIR ?= site
+# The project `make check` checks (another copy: `make check ROOT=../copy`).
+ROOT ?= .
 
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
@@ -34,8 +36,13 @@ serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/
 build: $(INSTALLED) ## Strict build into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
+# GNU make ends any failing recipe with its own `make: *** [Makefile:N: check] Error 1` line, and no
+# option (-s, .SILENT, --no-print-directory) silences it; a translator reads it as a crash after the
+# checker's summary. So when the check fails, the recipe ends make itself with SIGPIPE, which make
+# and shells end on without a word (exit status 141); where SIGPIPE is ignored, `exit 1` follows and
+# make fails as usual.
 check: $(INSTALLED) ## Check every locale against the default locale and the registry
-	$(VENV)/bin/handbook check
+	@$(VENV)/bin/handbook --root $(ROOT) check || { kill -PIPE $$PPID; exit 1; }
 
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
 	$(VENV)/bin/handbook status

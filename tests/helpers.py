@@ -14,7 +14,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 CASE_FILES = {"expected.txt", "remove.txt"}
-PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "docs", "overrides")
+PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "words", "docs", "overrides")
 
 
 def run_handbook(root: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:

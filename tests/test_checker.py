@@ -10,7 +10,16 @@ from __future__ import annotations
 import pytest
 
 from handbook.rules import LOADING_RULES, RULES
-from tests.helpers import FIXTURES, PROJECT_ROOT, check_in_process, materialize, materialize_base, run_check
+from tests.helpers import (
+    FIXTURES,
+    PROJECT_ROOT,
+    check_in_process,
+    edit,
+    materialize,
+    materialize_base,
+    run_check,
+    scratch_copy,
+)
 
 CASES = sorted(path.name for path in (FIXTURES / "cases").iterdir())
 
@@ -35,8 +44,8 @@ def test_strict_turns_outdated_warnings_into_errors(tmp_path):
     result = run_check(root, "--strict")
     assert result.returncode == 1
     assert (
-        "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation (changed sections: step-one)"
-        in result.stdout
+        "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation "
+        "(changed sections: '## Første trinn' (English '## First step'))" in result.stdout
     )
     assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n")
 
@@ -82,3 +91,59 @@ def test_a_rule_that_emits_an_id_it_does_not_declare_is_refused(tmp_path):
             rules.run_checks(project)
     finally:
         rules.RULES = original
+
+
+def test_each_english_sentence_left_in_a_norwegian_paragraph_is_reported_at_its_line(tmp_path):
+    """The three leftovers a translator is most likely to miss, in the real steps page: the first
+    sentence of a paragraph, one in the middle, and one appended to a long paragraph."""
+    root = scratch_copy(tmp_path / "project")
+    page = "docs/nb/recovery-steps.md"
+    edit(root, page, "Noter i saken hva som skjedde", "Note every attempt in the case. Noter i saken hva som skjedde")
+    edit(
+        root,
+        page,
+        "Gi kunden noe som veier opp for bryet.",
+        "Try twice, at different times of day, before you give up.",
+    )
+    edit(
+        root,
+        page,
+        "lese om [hindringene](roadblocks.md).",
+        "lese om [hindringene](roadblocks.md). Skipping it is one of the most common mistakes.",
+    )
+    lines = (root / page).read_text(encoding="utf-8").splitlines()
+    result = run_check(root)
+
+    def at(fragment: str) -> str:
+        return f"{page}:{next(n for n, line in enumerate(lines, 1) if fragment in line)}: untranslated: this sentence"
+
+    for sentence in ("Note every attempt", "Try twice", "Skipping it is one"):
+        assert f"nb:{at(sentence)} reads as English, not Norwegian: '{sentence}" in result.stdout, result.stdout
+    assert "sure" not in result.stdout
+    assert result.stdout.endswith("Found 3 error(s) and 0 warning(s) in 18 pages in 2 locales.\n")
+
+
+def test_every_termbase_word_passes_the_spell_checker():
+    """The words translators are told to use (and readers search with) are never reported as misspelled."""
+    from handbook.project import load_project
+    from handbook.rules.spelling import DICTIONARIES, WORD, listed, misspelled, word_list
+
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    for locale in project.registry.locales:
+        words = set()
+        for term in project.termbase.terms:
+            for text in (term.get(locale), *term.synonyms.get(locale, ())):
+                words.update(WORD.findall(text))
+        for entry in project.termbase.forbidden.get(locale, ()):
+            words.update(WORD.findall(entry.use))
+        known = word_list(PROJECT_ROOT, locale)
+        assert words, locale
+        assert misspelled(sorted(w for w in words if not listed(w, known)), DICTIONARIES[locale]) == {}, locale
+
+
+def test_spelling_stays_a_warning_with_strict(tmp_path):
+    root = materialize("spelling-misspelled", tmp_path / "project")
+    result = run_check(root, "--strict")
+    assert result.returncode == 0
+    assert "spelling: warning: 'vansklig' (suggestions: vanskelig" in result.stdout

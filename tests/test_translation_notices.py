@@ -35,6 +35,10 @@ def test_status_and_glossary_pages_have_tables_in_every_locale(built_site, regis
         tables = article(built_site, f"{prefix}glossary").find_all("table")
         assert "servicegjenoppretting" in tables[0].get_text()
         assert avoid_header in tables[1].get_text() and "utvinning" in tables[1].get_text()
+        # Notes, the variants not to use (struck through) and why each forbidden word is forbidden.
+        assert "short form: gjenoppretting" in tables[0].get_text()
+        assert tables[0].find("del", string="med en gang") is not None
+        assert "means pity; it talks down to the customer" in tables[1].get_text()
 
 
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):

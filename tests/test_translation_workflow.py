@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from tests.helpers import edit, materialize_base, run_check, run_handbook
+from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_check, run_handbook
 
 ENGLISH_STEPS = "docs/en/steps.md"
 
@@ -31,15 +31,46 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
     outdated = run_check(root, "--strict")
     assert outdated.returncode == 1
-    assert "changed sections: step-two)" in outdated.stdout
+    assert "changed sections: '## Andre trinn' (English '## Second step'))" in outdated.stdout
     status = run_handbook(root, "status")
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
-    assert "nb:docs/nb/steps.md:1: outdated" in status.stdout
+    # At the line the check reports it, with the changed section by heading in both languages.
+    assert (
+        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' (English '## Second step')"
+        in status.stdout
+    )
 
+    edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
     stamp = run_handbook(root, "stamp", "nb", "steps.md")
-    assert stamp.stdout == "stamped docs/nb/steps.md\n"
+    assert stamp.stdout.startswith("stamped docs/nb/steps.md: it translates docs/en/steps.md as of revision ")
     assert run_check(root, "--strict").returncode == 0
-    assert run_handbook(root, "stamp", "nb", "--all").stdout == ""  # idempotent
+    again = run_handbook(root, "stamp", "nb", "steps.md").stdout  # idempotent, and says so
+    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (revision ")
+
+
+def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(tmp_path):
+    root = materialize_base(tmp_path)
+    assert run_handbook(root, "stamp", "nb", "--all").returncode == 0  # records the translation as it is
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    page = root / "docs/nb/steps.md"
+    before = page.read_text(encoding="utf-8")
+    refused = run_handbook(root, "stamp", "nb", "steps.md")
+    assert refused.returncode == 1
+    assert refused.stdout.startswith(
+        "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
+        "but docs/en/steps.md has (changed sections: '## Andre trinn' (English '## Second step')): "
+        "update the translation "
+        "(see `handbook diff nb steps.md`); if the English change needs no change here, "
+        "run `handbook stamp --unchanged nb steps.md`\n"
+    )
+    assert refused.stdout.endswith("Nothing was stamped.\n")
+    assert page.read_text(encoding="utf-8") == before
+
+    unchanged = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert unchanged.stdout.startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of ")
+    assert "  unchanged: true\n" in page.read_text(encoding="utf-8")
+    assert run_check(root, "--strict").returncode == 0
+    assert "already up to date" in run_handbook(root, "stamp", "nb", "steps.md").stdout
 
 
 def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
@@ -61,7 +92,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
 def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
-    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout == "stamped docs/nb/steps.md\n"
+    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md: ")
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
@@ -75,6 +106,16 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     recorded = "a1c19386e344"  # the revision the Norwegian page's front matter records
     assert result.stdout.startswith(f"docs/en/steps.md: changes since revision {recorded} (commit ")
     assert "~ [-Say hello to-]{+Greet+} the customer {+by name+}.\n" in result.stdout  # words, not whole lines
+    # Where it goes in the translation, sections named by heading in both languages; no colour off a terminal.
+    assert "@@ docs/en/steps.md:12 in '## First step' -> docs/nb/steps.md:18 in '## Første trinn' @@\n" in result.stdout
+    assert "\033[" not in result.stdout
+
+
+def test_diff_colours_removed_words_red_and_added_words_green():
+    from handbook.word_diff import GREEN, RED, RESET, colour
+
+    assert colour("~ [-old-]{+new+} words") == f"~ {RED}[-old-]{RESET}{GREEN}{{+new+}}{RESET} words"
+    assert colour("+ ### A new heading") == f"{GREEN}+ ### A new heading{RESET}"
 
 
 def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
@@ -84,7 +125,7 @@ def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
     result = run_handbook(root, "stamp", "nb", "steps.md")
     assert result.returncode == 1
     assert "nb:docs/nb/steps.md:16: structure: section '## Første trinn { #step-one }' has 1 list item" in result.stdout
-    assert "stamped" not in result.stdout
+    assert result.stdout.endswith("Nothing was stamped.\n")
     assert (root / "docs/nb/steps.md").read_text(encoding="utf-8") == before
 
 
@@ -116,3 +157,66 @@ def test_windows_line_endings_are_accepted_and_kept(tmp_path):
     assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
     assert b"\r\n" in page.read_bytes() and b"\n" not in page.read_bytes().replace(b"\r\n", b"")
     assert run_check(root, "--strict").returncode == 0
+
+
+def test_make_check_ends_with_the_checkers_summary_not_makes_error_line(tmp_path):
+    """A failing `make check` ends with the checker's count: no `make: *** [...] Error 1` after it."""
+    root = materialize_base(tmp_path)
+    edit(root, "docs/nb/steps.md", "- Smil.\n", "")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(PROJECT_ROOT), "check", f"ROOT={root}"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n"), result.stdout
+    assert "make:" not in result.stderr, result.stderr
+
+
+def test_an_english_heading_added_alone_is_an_error_and_the_guide_says_it_travels_with_its_translation(tmp_path):
+    root = materialize_base(tmp_path)
+    edit(
+        root,
+        ENGLISH_STEPS,
+        "A loud room makes listening hard.\n",
+        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
+    )
+    result = run_check(root)  # not --strict: the missing heading is an error all the same
+    assert "nb:docs/nb/steps.md:29: structure: missing heading '### Fixes'" in result.stdout, result.stdout
+    assert result.returncode == 1
+    guide = (PROJECT_ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+    assert "an English change that adds structure travels\nwith its translations in the same pull request" in guide
+    assert "## Handing in your work" in guide
+    for step in ("**Branch**", "**Commit**", "**Pull request**", "`site-preview`"):
+        assert step in guide.split("## Handing in your work")[1].split("\n## ")[0], step
+
+
+def test_each_command_declares_its_options_beside_it():
+    """Options live in each command's @command(...) line; there is no separate table of options by name."""
+    from handbook import cli
+
+    declared = {name: [names for names, _ in arguments] for name, (_, arguments) in cli.COMMANDS.items()}
+    assert declared["stamp"] == [("locale",), ("pages",), ("--all",), ("--unchanged",)]
+    assert declared["check"] == [("--strict",)]
+    assert not hasattr(cli, "add_arguments")
+    parsed = cli.build_parser().parse_args(["stamp", "--unchanged", "nb", "steps.md"])
+    assert (parsed.function, parsed.unchanged, parsed.pages) == (cli.command_stamp, True, ["steps.md"])
+
+
+def test_term_looks_a_word_up_in_both_directions(tmp_path):
+    root = materialize_base(tmp_path)
+    real = PROJECT_ROOT
+    english = run_handbook(real, "term", "customer").stdout
+    assert "customer (en) = kunde (nb)" in english and "klient, gjest" in english
+    norwegian = run_handbook(real, "term", "kunde").stdout
+    assert "customer (en) = kunde (nb)" in norwegian
+    forbidden = run_handbook(real, "term", "frontlinjen").stdout
+    assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
+    variant = run_handbook(real, "term", "med en gang").stdout
+    assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
+    missing = run_handbook(root, "term", "case")
+    assert (missing.returncode, missing.stdout) == (
+        0,
+        "'case' is not in termbase.yml: no term, variant, synonym or forbidden word matches it.\n",
+    )

@@ -24,6 +24,13 @@ class Block:
     kind: str  # "paragraph", "item", "cell", "box title", "box text"
     line: int
     text: str
+    # Where each further source line starts in `text` (lines are joined with one space), so a
+    # sentence found in the text is reported at its own line.
+    breaks: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The source line of the character at `offset` in `text`."""
+        return self.line + sum(start <= offset for start in self.breaks)
 
 
 def section_blocks(section: Section) -> list[Block]:
@@ -52,7 +59,8 @@ def section_blocks(section: Section) -> list[Block]:
             kind = "box text" if text.startswith(("    ", "\t")) and _in_box(section, number) else "paragraph"
             current = Block(kind, number, stripped)
         else:
-            current = Block(current.kind, current.line, current.text + " " + stripped)
+            breaks = (*current.breaks, len(current.text) + 1)
+            current = Block(current.kind, current.line, current.text + " " + stripped, breaks)
     if current is not None:
         blocks.append(current)
     return blocks

@@ -44,6 +44,11 @@ def invisible_characters(text: str) -> list[tuple[int, str]]:
     return [(column, char) for column, char in enumerate(text, 1) if is_invisible(char)]
 
 
+def without_invisible(text: str) -> str:
+    """`text` as a reader sees it: the invisible characters (each reported on its own) taken out."""
+    return "".join(char for char in text if not is_invisible(char)) if not text.isascii() else text
+
+
 def invisible_message(char: str, column: int) -> str:
     return f"{describe(char)} at column {column}: delete it"
 

@@ -1,4 +1,5 @@
-"""Command-line entry point: `handbook <command>` (or `python -m handbook`). Each command's docstring is its --help."""
+"""Command-line entry point: `handbook <command>` (or `python -m handbook`). Each command's docstring is its --help;
+its arguments are declared with it, in its `@command(...)` line."""
 
 from __future__ import annotations
 
@@ -8,26 +9,64 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path, PurePosixPath
+from typing import Any
 
-from handbook.freshness import recorded_hashes, source_hashes, stamped_text
+from handbook.counterpart import heading_named, place_of, section_names
+from handbook.freshness import (
+    RECORD_KEY,
+    changed_sections,
+    recorded_hashes,
+    recorded_translation,
+    recorded_unchanged,
+    source_hashes,
+    stamped_text,
+    translation_hash,
+)
 from handbook.history import HistoryError, find_revision
 from handbook.locales import source_folder, source_path
 from handbook.problems import Problem, summary
 from handbook.project import Pair, Project, load_project
-from handbook.rules import LOADING_RULES, RULES, run_checks
-from handbook.status import status_table, translation_status
-from handbook.word_diff import word_diff
+from handbook.rules import ADVISORY, LOADING_RULES, RULES, run_checks
+from handbook.status import pages_to_do, status_table, translation_status
+from handbook.term_lookup import look_up
+from handbook.termbase import TERMBASE_FILE
+from handbook.word_diff import colour, word_hunks
 
 # Where the commands look for the project unless --root says otherwise: the current folder.
 DEFAULT_ROOT = Path(".")
 
+Command = Callable[[argparse.Namespace], int]
+Argument = tuple[tuple[str, ...], dict[str, Any]]  # argparse's add_argument(*names, **options)
+# name -> (function, its arguments), in the order `handbook --help` lists them.
+COMMANDS: dict[str, tuple[Command, tuple[Argument, ...]]] = {}
 
+
+def argument(*names: str, **options: Any) -> Argument:
+    return names, options
+
+
+def command(name: str, *arguments: Argument) -> Callable[[Command], Command]:
+    """Registers a subcommand with its arguments, declared beside the function that runs it."""
+
+    def register(function: Command) -> Command:
+        COMMANDS[name] = (function, arguments)
+        return function
+
+    return register
+
+
+LOCALE = argument("locale", help="a translated locale, e.g. nb")
+
+
+@command(
+    "check", argument("--strict", action="store_true", help="treat warnings as errors, except in draft locales (CI)")
+)
 def command_check(args: argparse.Namespace) -> int:
     """Check every locale under docs/ against the default locale and concepts.yml.
 
     Prints each problem as `locale:path:line: rule-id: message`, then a count; exits 1 if any
     error was found. Warnings (such as outdated translations) fail only with --strict, except in
-    a draft locale. With GITHUB_ACTIONS=true it also prints GitHub annotations.
+    a draft locale; spelling warnings never fail it. With GITHUB_ACTIONS=true it also prints GitHub annotations.
     """
     project, problems = load_project(args.root)
     checked = "the registry (fix it before the pages can be checked)"
@@ -36,43 +75,90 @@ def command_check(args: argparse.Namespace) -> int:
         problems = run_checks(project)
         if args.strict:
             drafts = project.registry.drafts
-            problems = [p if p.locale in drafts else p.as_error() for p in problems]
+            problems = [p if p.locale in drafts or p.rule in ADVISORY else p.as_error() for p in problems]
     report(problems)
     print(summary(problems, checked))
     return 1 if any(p.severity == "error" for p in problems) else 0
 
 
+@command(
+    "stamp",
+    LOCALE,
+    argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md"),
+    argument("--all", action="store_true", help="stamp every page of the locale"),
+    argument(
+        "--unchanged",
+        action="store_true",
+        help="the English change needs no change in the translation: record it as such",
+    ),
+)
 def command_stamp(args: argparse.Namespace) -> int:
     """Record that pages of LOCALE translate the current English text (run after updating them).
 
     Name each PAGE you updated (e.g. roadblocks.md or docs/nb/roadblocks.md), or --all after
     translating a whole locale. Rewrites only the `translation:` record in each page's front
-    matter; running it twice changes nothing. Nothing is written if any named page (or its
-    English page) has an error: fix what `handbook check` reports first.
+    matter, and says what it recorded. Nothing is written if any named page (or its English page)
+    has an error, or if the English page changed but the translation did not change since it was
+    last stamped: update it, or, when the English change needs no change in the translation, say
+    so with --unchanged.
     """
     project, problems = load_project(args.root)
     if project is None:
-        return fail(problems)
+        return fail(problems, NOTHING_STAMPED)
     if not args.pages and not args.all:
-        return fail(
-            [Problem(source_folder(args.locale), 1, args.locale, "stamp", "name the pages you updated, or use --all")]
-        )
+        message = "name the pages you updated, or use --all"
+        return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", message)], NOTHING_STAMPED)
     names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
     pairs, problems = named_pairs(project, args.locale, names, "stamp")
     shown = {page.shown for pair in pairs for page in pair}
     problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
+    texts = {translated.shown: read_keeping_line_endings(args.root / translated.shown) for _, translated in pairs}
+    if not args.unchanged:
+        problems += [p for pair in pairs if (p := unchanged_translation(pair, texts[pair[1].shown]))]
     if problems:
-        return fail(problems)
+        return fail(problems, NOTHING_STAMPED)
     for english, translated in pairs:
-        path = args.root / translated.shown
-        with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
-            old = file.read()
-        new = stamped_text(old, source_hashes(english.parsed))
-        if new != old:
-            with path.open("w", encoding="utf-8", newline="") as file:
-                file.write(new)
-            print(f"stamped {translated.shown}")
+        old, hashes = texts[translated.shown], source_hashes(english.parsed)
+        recorded = recorded_hashes(translated.parsed)
+        english_changed = recorded is None or recorded.page != hashes.page
+        unchanged = args.unchanged if english_changed else recorded_unchanged(translated.parsed)
+        new = stamped_text(old, hashes, unchanged=unchanged)
+        if new == old:
+            print(f"{translated.shown}: already up to date with {english.shown} (revision {hashes.page})")
+            continue
+        with (args.root / translated.shown).open("w", encoding="utf-8", newline="") as file:
+            file.write(new)
+        what = "needs no change for" if unchanged and english_changed else "translates"
+        print(f"stamped {translated.shown}: it {what} {english.shown} as of revision {hashes.page}")
     return 0
+
+
+NOTHING_STAMPED = "Nothing was stamped."
+
+
+def read_keeping_line_endings(path: Path) -> str:
+    with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
+        return file.read()
+
+
+def unchanged_translation(pair: Pair, text: str) -> Problem | None:
+    """A refusal when the English page changed since the last stamp but the translation did not."""
+    english, translated = pair
+    recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
+    if recorded is None or recorded.page == current.page:
+        return None
+    if recorded_translation(translated.parsed) != translation_hash(text):
+        return None
+    anchors = changed_sections(recorded, current)
+    changed = ", ".join(section_names(anchors, english.parsed, translated.parsed)) or "outside the anchored sections"
+    name = f"{translated.locale} {translated.name}"
+    return translated.problem(
+        translated.parsed.front_matter_line(RECORD_KEY),
+        "stamp",
+        f"{translated.shown} has not changed since it was last stamped, but {english.shown} has "
+        f"(changed sections: {changed}): update the translation (see `handbook diff {name}`); if the English "
+        f"change needs no change here, run `handbook stamp --unchanged {name}`",
+    )
 
 
 def page_name(locale: str, given: str) -> str:
@@ -99,11 +185,17 @@ def named_pairs(project: Project, locale: str, names: list[str], rule: str) -> t
     return pairs, problems
 
 
+@command(
+    "diff", LOCALE, argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
+)
 def command_diff(args: argparse.Namespace) -> int:
     """Show, word by word, what changed in the English page since PAGE of LOCALE was last stamped (needs git).
 
-    Removed words are shown as [-word-], added ones as {+word+}; the revision is named by the
-    hash the page's `translation:` record holds.
+    Each change starts with `@@ English file:line in its section -> translated file:line in the
+    twin section @@`, the line where the change goes in your page. Then `~` marks a changed line
+    (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole;
+    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The revision is
+    named by the hash the page's `translation:` record holds.
     """
     project, problems = load_project(args.root)
     if project is None:
@@ -142,30 +234,46 @@ def command_diff(args: argparse.Namespace) -> int:
         f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), "
         f"which {translated.shown} translates"
     )
-    print(word_diff(old_text, now), end="")
+    painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
+    for hunk in word_hunks(old_text, now):
+        place = place_of(hunk.line, english.parsed, translated.parsed)
+        there = heading_named(place.translated_heading) if place.translated_heading else "new here: add it"
+        print(
+            f"@@ {english.shown}:{hunk.line} in {heading_named(place.english_heading)} "
+            f"-> {translated.shown}:{place.line} in {there} @@"
+        )
+        for line in hunk.lines:
+            print(colour(line) if painted else line)
     return 0
 
 
+@command("status")
 def command_status(args: argparse.Namespace) -> int:
-    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present."""
+    """Print a table per locale: pages missing, untranslated, outdated and up to date, and concepts present.
+
+    Then each page that needs work, at the line `handbook check` reports it, with the English
+    sections changed since it was stamped (by heading, in both languages).
+    """
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
     statuses = translation_status(project)
     print(status_table(statuses, {}))
     for status in statuses:
-        for name, state in status.pages.items():
-            if state != "up to date":
-                print(f"{status.locale}:{source_path(status.locale, name)}:1: {state}")
+        for note in pages_to_do(project, status):
+            print(note.format())
     return 0
 
 
-def fail(problems: list[Problem]) -> int:
+def fail(problems: list[Problem], closing: str = "") -> int:
     report(problems)
     print(summary(problems, "the command's input"))
+    if closing:
+        print(closing)
     return 1
 
 
+@command("new-locale", argument("locale", help="the new locale's code, e.g. sv"))
 def command_new_locale(args: argparse.Namespace) -> int:
     """Start LOCALE as a draft: copy every page as an untranslated stub, register it in concepts.yml
     (under `drafts`) and mkdocs.yml, with its interface texts to translate.
@@ -191,6 +299,22 @@ def command_new_locale(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("term", argument("word", metavar="WORD", help="a word or phrase in any language, e.g. customer or kunde"))
+def command_term(args: argparse.Namespace) -> int:
+    """Look WORD up in termbase.yml, in both directions: the term in every language, its variants
+    and search synonyms, and, if it is forbidden, what to write instead and why."""
+    project, problems = load_project(args.root)
+    if project is None:
+        return fail(problems)
+    found = look_up(project.termbase, args.word)
+    for line in found:
+        print(line)
+    if not found:
+        print(f"'{args.word}' is not in {TERMBASE_FILE}: no term, variant, synonym or forbidden word matches it.")
+    return 0
+
+
+@command("rules")
 def command_rules(args: argparse.Namespace) -> int:
     """List the checker's rule IDs and what each rule checks."""
     for rule_id, description in LOADING_RULES.items():
@@ -208,40 +332,19 @@ def report(problems: list[Problem]) -> None:
             print(problem.github_annotation())
 
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "check": command_check,
-    "rules": command_rules,
-    "stamp": command_stamp,
-    "diff": command_diff,
-    "status": command_status,
-    "new-locale": command_new_locale,
-}
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="handbook", description=__doc__)
     parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="project folder (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
-    for name, function in COMMANDS.items():
+    for name, (function, arguments) in COMMANDS.items():
         doc = function.__doc__ or ""
         sub = commands.add_parser(
             name, help=doc.splitlines()[0], description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
         )
-        add_arguments(name, sub)
+        for names, options in arguments:
+            sub.add_argument(*names, **options)
         sub.set_defaults(function=function)
     return parser
-
-
-def add_arguments(name: str, sub: argparse.ArgumentParser) -> None:
-    if name == "check":
-        sub.add_argument("--strict", action="store_true", help="treat warnings as errors, except in draft locales (CI)")
-    if name in ("stamp", "diff", "new-locale"):
-        sub.add_argument("locale", help="a translated locale, e.g. nb")
-    if name == "stamp":
-        sub.add_argument("pages", nargs="*", metavar="PAGE", help="pages you updated, e.g. roadblocks.md")
-        sub.add_argument("--all", action="store_true", help="stamp every page of the locale")
-    if name == "diff":
-        sub.add_argument("page", metavar="PAGE", help="page path inside the locale folder, e.g. roadblocks.md")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,8 @@ code, inline links) and nothing of MkDocs, so the checks survive a change of sit
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -246,3 +248,12 @@ def _heading(text: str, number: int) -> Heading | None:
         return Heading(len(match.group(1)), title.strip(), None, number)
     written = anchor.group(1)
     return Heading(len(match.group(1)), title[: anchor.start()].strip(), fold_anchor(written), number, written)
+
+
+def keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
+    """Sections keyed by heading signature and its occurrence, so they pair up across locales."""
+    seen: Counter[str] = Counter()
+    for section in parsed.sections:
+        signature = section.heading.signature if section.heading else ""
+        seen[signature] += 1
+        yield (signature, seen[signature]), section

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.freshness import is_outdated
+from handbook.counterpart import section_names
+from handbook.freshness import RECORD_KEY, changed_sections, is_outdated, recorded_hashes, source_hashes
+from handbook.locales import source_path
 from handbook.project import Project
 from handbook.rules.untranslated import is_untranslated
 
@@ -64,3 +66,50 @@ def status_table(statuses: list[LocaleStatus], headers: dict[str, str]) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class PageNote:
+    """A page that needs work, where the check points at it, and what changed in English."""
+
+    locale: str
+    name: str
+    state: str
+    line: int
+    sections: list[str]  # changed sections, by heading in both languages (outdated pages only)
+
+    def format(self) -> str:
+        changed = f": changed sections: {', '.join(self.sections)}" if self.sections else ""
+        return f"{self.locale}:{source_path(self.locale, self.name)}:{self.line}: {self.state}{changed}"
+
+
+def pages_to_do(project: Project, status: LocaleStatus) -> list[PageNote]:
+    """Each page of the locale that is missing, untranslated or outdated, worst first."""
+    notes = []
+    for name, state in status.pages.items():
+        if state == "up to date":
+            continue
+        pair = project.pair(status.locale, name)
+        line, sections = 1, []
+        if pair is not None and state == "outdated":
+            english, translated = pair
+            line = translated.parsed.front_matter_line(RECORD_KEY)  # where the check reports it
+            recorded = recorded_hashes(translated.parsed)
+            if recorded is not None:
+                changed = changed_sections(recorded, source_hashes(english.parsed))
+                sections = section_names(changed, english.parsed, translated.parsed)
+        notes.append(PageNote(status.locale, name, state, line, sections))
+    return sorted(notes, key=lambda note: STATES.index(note.state))
+
+
+def pages_to_do_list(project: Project, statuses: list[LocaleStatus], page_locale: str, states: dict[str, str]) -> str:
+    """A Markdown list of the pages that need work, for the status page: linked when in `page_locale`."""
+    items = []
+    for status in statuses:
+        for note in pages_to_do(project, status):
+            where = (
+                f"[{note.name}]({note.name})" if note.locale == page_locale and note.state != "missing" else note.name
+            )
+            changed = f": {', '.join(note.sections)}" if note.sections else ""
+            items.append(f"- {note.locale}: {where}, {states.get(note.state, note.state)}{changed}")
+    return "\n".join(items)

@@ -1,6 +1,7 @@
-"""The glossary page's tables, generated from the termbase: the preferred terms per locale and
-the words to avoid. Each word in another language than the page's carries its own `lang`
-(WCAG 3.1.2, language of parts), so a screen reader reads it in that language.
+"""The glossary page's tables, generated from the termbase: the preferred terms per locale, with
+each term's note and its variants, and the words to avoid, with why. Each word in another language
+than the page's carries its own `lang` (WCAG 3.1.2, language of parts), so a screen reader reads it
+in that language.
 """
 
 from __future__ import annotations
@@ -17,29 +18,41 @@ def lang_span(text: str, locale: str, page_locale: str) -> str:
     return text if locale == page_locale or not text else f'<span lang="{locale}">{text}</span>'
 
 
-def terms_table(project: Project, names: Mapping[str, str], page_locale: str) -> str:
-    """The termbase's preferred terms, one column per locale that has terms."""
+def terms_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
+    """The termbase's preferred terms, one column per locale that has terms, then the notes: each
+    term's note and, struck through, the variants not to use."""
     terms = project.termbase.terms
     locales = [code for code in project.registry.locales if any(code in term for term in terms)]
-    rows = ["| " + " | ".join(names.get(code, code) for code in locales) + " |", "|" + " --- |" * len(locales)]
+    header = [names.get(code, code) for code in locales] + [strings["notes_column"]]
+    rows = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     rows += [_term_row(term, locales, page_locale) for term in terms]
     return "\n".join(rows)
 
 
 def _term_row(term: Term, locales: list[str], page_locale: str) -> str:
-    return "| " + " | ".join(lang_span(term.get(code), code, page_locale) for code in locales) + " |"
+    cells = [lang_span(term.get(code), code, page_locale) for code in locales]
+    default = locales[0] if locales else page_locale  # notes are written in the default locale
+    notes = [lang_span(term.get("note"), default, page_locale)] if term.get("note") else []
+    notes += [
+        lang_span(f"<del>{variant}</del>", code, page_locale)
+        for code in locales
+        for variant in term.variants.get(code, ())
+    ]
+    return "| " + " | ".join([*cells, "; ".join(notes)]) + " |"
 
 
 def avoid_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
-    """The termbase's forbidden words, with the word to use instead."""
+    """The termbase's forbidden words, with the word to use instead and why (written in the default locale)."""
+    default = project.registry.default_locale
     rows = [
-        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} |",
-        "| --- | --- | --- |",
+        f"| {strings['language_column']} | {strings['avoid_column']} | {strings['use_column']} "
+        f"| {strings['why_column']} |",
+        "| --- | --- | --- | --- |",
     ]
     for code, words in project.termbase.forbidden.items():
         rows += [
             f"| {names.get(code, code)} | {lang_span(word.word, code, page_locale)} "
-            f"| {lang_span(word.use, code, page_locale)} |"
+            f"| {lang_span(word.use, code, page_locale)} | {lang_span(word.why, default, page_locale)} |"
             for word in words
         ]
     return "\n".join(rows)

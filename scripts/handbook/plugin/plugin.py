@@ -24,6 +24,7 @@ from mkdocs.utils import get_relative_url
 
 from handbook.locales import url_prefix
 from handbook.plugin import (
+    checker_report,
     dates,
     defer_scripts,
     glossary,
@@ -41,7 +42,7 @@ from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
-from handbook.status import page_state, status_table, translation_status
+from handbook.status import page_state, pages_to_do_list, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
 NOT_FOUND = "404.html"
@@ -56,6 +57,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         self.default_texts: dict[str, Any] = {}  # the default locale's interface texts
         self.apps: dict[str, offline.LocaleApp] = {}  # locale -> its installable app, recorded as it builds
         self.command = "build"
+        self.report = checker_report.CheckReport()  # the translation check of the current build
 
     # --- the i18n plugin, through the one module that reads other plugins -----------------------
 
@@ -83,6 +85,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if project is None:
             raise PluginError("\n".join(problem.format() for problem in problems))
         self.project = project
+        if self.command == "serve":
+            checker_report.relax_link_validation(config)
         self.dates = dates.page_dates(root)
         self.apps, self.default_404 = {}, ""  # `serve` keeps this instance across rebuilds
         check_settings(project, i18n)
@@ -102,6 +106,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         problems = hygiene.conflicts_only(problems)
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
+        self.report = checker_report.check_project(project)
+        if self.command != "serve":
+            checker_report.stop_on_errors(self.report)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         root = Path(config.config_file_path).parent
@@ -157,10 +164,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         names = {language.locale: language.name for language in upstream.i18n(config).languages}
         strings = config.extra["handbook"]
         if self.config.status_marker in markdown:
-            table = status_table(translation_status(project), strings["status_columns"])
-            markdown = markdown.replace(self.config.status_marker, table)
+            statuses = translation_status(project)
+            table = status_table(statuses, strings["status_columns"])
+            to_do = pages_to_do_list(project, statuses, locale, strings["status_columns"])
+            markdown = markdown.replace(self.config.status_marker, table + ("\n\n" + to_do if to_do else ""))
         if self.config.terms_marker in markdown:
-            markdown = markdown.replace(self.config.terms_marker, glossary.terms_table(project, names, locale))
+            markdown = markdown.replace(self.config.terms_marker, glossary.terms_table(project, names, strings, locale))
         if self.config.avoid_marker in markdown:
             markdown = markdown.replace(self.config.avoid_marker, glossary.avoid_table(project, names, strings, locale))
         return markdown
@@ -189,7 +198,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             extra.alternate = offered
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return markup.label_checkboxes(html)
+        html = markup.label_checkboxes(html)
+        if self.command != "serve" or not page.file.abs_src_path:
+            return html
+        source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+        return checker_report.with_banner(html, source, self.report)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         project, locale = self.loaded(), self.locale(config)
@@ -239,6 +252,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if upstream.i18n(config).nested:
             return  # a nested per-locale build: the merged search index does not exist yet
         project = self.loaded()
+        if self.command == "serve":
+            checker_report.print_after_rebuild(self.report)
         registry, theme_dirs = project.registry, list(config.theme.dirs)
         site = Path(config.site_dir)
         search_index.write_search_indexes(

@@ -20,6 +20,7 @@ from handbook.rules import (
     hygiene,
     links,
     outdated,
+    spelling,
     structure,
     style,
     terms,
@@ -46,6 +47,7 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (terms.check_term_variants, ("term-variant",)),
     (style.check_house_style, ("house-style",)),
     (outdated.check_outdated, ("outdated",)),
+    (spelling.check_spelling, ("spelling",)),
 )
 
 
@@ -61,6 +63,9 @@ LOADING_RULES = {
 }
 
 
+# Warnings that stay warnings with --strict: a dictionary never knows every correct word.
+ADVISORY = ("spelling",)
+
 # In a draft locale (one still being started), these are warnings: its pull requests stay green.
 DRAFT_WARNINGS = ("untranslated", "outdated")
 
@@ -74,6 +79,7 @@ def run_checks(project: Project) -> list[Problem]:
             raise UndeclaredRuleId(f"{rule.__name__} emitted {sorted(undeclared)}, not among its IDs {list(rule_ids)}")
         problems.extend(found)
     problems = hygiene.conflicts_only(problems)
+    problems = spelling.without_foreign_text(problems, project)
     drafts = project.registry.drafts
     problems = [p.as_warning() if p.locale in drafts and p.rule in DRAFT_WARNINGS else p for p in problems]
     default = project.registry.default_locale

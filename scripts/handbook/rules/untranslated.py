@@ -1,21 +1,23 @@
-"""Rule on untranslated text: a translated page, section, heading or front-matter value that is
-still the English text."""
+"""Rule on untranslated text: a translated page, section, heading, block, sentence or front-matter
+value that is still the English text, or that reads as another language than its page's."""
 
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from handbook.blocks import Block, section_blocks
-from handbook.language import foreign_language
-from handbook.markdown_page import MarkdownPage, Section
+from handbook.language import IDENTIFIER_CODE, foreign_language
+from handbook.markdown_page import Section, keyed_sections
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 from handbook.rules.front_matter import REQUIRED_FRONT_MATTER
 from handbook.rules.structure import describe
+from handbook.sentences import Sentence, readable, sentences_of
 
 # Sections shorter than this (in characters of text) are too short to call untranslated.
 MIN_UNTRANSLATED_CHARS = 20
@@ -23,60 +25,95 @@ MIN_UNTRANSLATED_CHARS = 20
 MIN_SAME_WORDS_LETTERS = 4
 # Blocks whose words match at least this share (difflib ratio) count as the same text.
 NEARLY_SAME = 0.9
+# A sentence with fewer words than this (termbase words not counted) may be the same in every language.
+MIN_SENTENCE_WORDS = 4
 PUNCTUATION = re.compile(r"[^\w\s]+")
-READABLE_NOISE = re.compile(r"`+[^`]*`+|\]\([^)]*\)|\{[^}]*\}|<[^>]+>|[*_#>\[\]!|]")
+WORD = re.compile(r"[^\W\d_]+")
 LANGUAGE_NAMES = {"en": "English", "no": "Norwegian", "nn": "Nynorsk", "da": "Danish", "sv": "Swedish"}
+NOTHING = re.compile("(?!)")
+
+# What was reported, so one mistake gives one error: (path, line, "") for a whole block or page,
+# (path, line, sentence) for a sentence.
+Reported = tuple[str, int, str]
+Found = tuple[Reported, Problem]
+Sentences = dict[Block, list[Sentence]]  # a page's blocks and their sentences
 
 
 def check_untranslated(project: Project) -> Iterator[Problem]:
-    """No translated page, section, heading, paragraph, list item, table cell, box or front-matter
-    value is still the English text, and no block is in another language than its page's."""
-    reported: set[tuple[str, int]] = set()
-    for english, translated in project.pairs():
-        for problem in _identical_text(english, translated):
-            reported.add((problem.path, problem.line))
-            yield problem
+    """No translated page, section, heading, paragraph, list item, table cell, box, sentence or
+    front-matter value is still the English text, and no block or sentence is in another language
+    than its page's (names, numbers, code, link targets and termbase words may stay)."""
+    reported: set[Reported] = set()
     allowed = _allowed_words(project)
+    split: dict[str, Sentences] = {}
+
+    def sentences(page: LocalePage) -> Sentences:
+        if page.shown not in split:
+            split[page.shown] = sentences_of(_page_blocks(page), page.locale)
+        return split[page.shown]
+
+    for english, translated in project.pairs():
+        words = allowed.get(translated.locale, NOTHING)
+        for key, problem in _identical_text(english, translated, words, sentences):
+            reported.add(key)
+            yield problem
     for locale in project.registry.locales if project.registry.translated_locales else ():
         for page in project.pages_of(locale):
-            if (page.shown, 1) not in reported:
-                yield from _foreign_blocks(page, allowed.get(locale, re.compile("(?!)")), reported)
+            if (page.shown, 1, "") not in reported:
+                yield from _foreign_blocks(page, sentences(page), allowed.get(locale, NOTHING), reported)
 
 
-def _identical_text(english: LocalePage, translated: LocalePage) -> Iterator[Problem]:
+def _page_blocks(page: LocalePage) -> list[Block]:
+    """The page's blocks, its front-matter description first."""
+    description = page.parsed.front_matter.get("description", "")
+    blocks = [Block("description", page.parsed.front_matter_line("description"), str(description))]
+    return blocks + [block for section in page.parsed.sections for block in section_blocks(section)]
+
+
+def _identical_text(
+    english: LocalePage, translated: LocalePage, allowed: re.Pattern[str], sentences: Callable[[LocalePage], Sentences]
+) -> Iterator[Found]:
+    def found(line: int, message: str, sentence: str = "") -> Found:
+        return (translated.shown, line, sentence), translated.problem(line, "untranslated", message)
+
     identical, with_text = identical_sections(english, translated)
     if _all_identical(identical, with_text):
-        yield translated.problem(1, "untranslated", f"the whole page is the same as {english.shown}")
+        yield found(1, f"the whole page is the same as {english.shown}")
         return
     for field in REQUIRED_FRONT_MATTER:
         if _same_words(english.parsed.front_matter.get(field), translated.parsed.front_matter.get(field)):
-            line = translated.parsed.front_matter_line(field)
-            yield translated.problem(line, "untranslated", f"'{field}' is the same as in {english.shown}")
-    english_sections = dict(_keyed_sections(english.parsed))
-    for key, section in _keyed_sections(translated.parsed):
+            yield found(translated.parsed.front_matter_line(field), f"'{field}' is the same as in {english.shown}")
+    english_sections = dict(keyed_sections(english.parsed))
+    for key, section in keyed_sections(translated.parsed):
         twin = english_sections.get(key)
         if twin is None:
             continue
         if section.heading and twin.heading and _same_words(twin.heading.text, section.heading.text):
-            message = f"heading {describe(section.heading)} is the same as in {english.shown}"
-            yield translated.problem(section.heading.line, "untranslated", message)
+            yield found(section.heading.line, f"heading {describe(section.heading)} is the same as in {english.shown}")
         if section in identical:
             line = section.heading.line if section.heading else 1
             where = describe(section.heading) if section.heading else "before the first heading"
-            yield translated.problem(
-                line, "untranslated", f"the text of section {where} is the same as in {english.shown}"
-            )
+            yield found(line, f"the text of section {where} is the same as in {english.shown}")
         else:
-            yield from _identical_blocks(english, twin, translated, section)
+            texts = (sentences(english), sentences(translated))
+            for line, message, sentence in _identical_blocks(english, twin, translated, section, allowed, texts):
+                yield found(line, message, sentence)
 
 
 def _identical_blocks(
-    english: LocalePage, twin: Section, translated: LocalePage, section: Section
-) -> Iterator[Problem]:
-    """Blocks of a partly translated section that are still (nearly) the English block they pair with."""
+    english: LocalePage,
+    twin: Section,
+    translated: LocalePage,
+    section: Section,
+    allowed: re.Pattern[str],
+    texts: tuple[Sentences, Sentences],
+) -> Iterator[tuple[int, str, str]]:
+    """Blocks of a partly translated section that are still (nearly) the English block they pair
+    with, and sentences of the other blocks that are still an English sentence of the section."""
     english_blocks: dict[str, list[Block]] = {}
     for block in section_blocks(twin):
         english_blocks.setdefault(block.kind, []).append(block)
+    english_sentences = [s for block in section_blocks(twin) for s in texts[0][block]]
     seen: Counter[str] = Counter()
     for block in section_blocks(section):
         candidates = english_blocks.get(block.kind, [])
@@ -84,37 +121,47 @@ def _identical_blocks(
         seen[block.kind] += 1
         if index < len(candidates) and _nearly_same(candidates[index].text, block.text):
             where = f"{english.shown}:{candidates[index].line}"
-            yield translated.problem(
-                block.line, "untranslated", f"this {block.kind} is the same as in {where}: translate it"
-            )
-
-
-def _foreign_blocks(page: LocalePage, allowed: re.Pattern[str], reported: set[tuple[str, int]]) -> Iterator[Problem]:
-    """Blocks a language identifier places, with confidence, in another language than the page's."""
-    blocks = [
-        Block(
-            "description",
-            page.parsed.front_matter_line("description"),
-            str(page.parsed.front_matter.get("description", "")),
-        )
-    ]
-    blocks += [block for section in page.parsed.sections for block in section_blocks(section)]
-    for block in blocks:
-        if (page.shown, block.line) in reported:
+            yield block.line, f"this {block.kind} is the same as in {where}: translate it", ""
             continue
-        found = foreign_language(allowed.sub(" ", _readable(block.text)), page.locale)
-        if found:
-            language, confidence = found
-            name = LANGUAGE_NAMES.get(language, language)
-            message = (
-                f"this {block.kind} reads as {name}, not the page's language ({confidence:.0%} sure): translate it"
+        for sentence in texts[1][block]:
+            if len(WORD.findall(allowed.sub(" ", sentence.readable))) < MIN_SENTENCE_WORDS:
+                continue  # a name, a number or termbase words: the same in every language
+            twin_sentence = next((s for s in english_sentences if _nearly_same(s.text, sentence.text)), None)
+            if twin_sentence is not None:
+                where = f"{english.shown}:{twin_sentence.line}"
+                message = f"this sentence is the same as in {where}: {sentence.quoted()}: translate it"
+                yield sentence.line, message, sentence.readable
+
+
+def _foreign_blocks(
+    page: LocalePage, sentences: Sentences, allowed: re.Pattern[str], reported: set[Reported]
+) -> Iterator[Problem]:
+    """Blocks and sentences a language identifier places, with confidence, in another language
+    than the page's: the block when all its sentences are, else each sentence that is."""
+    expected = LANGUAGE_NAMES.get(IDENTIFIER_CODE.get(page.locale, ""), "the page's language")
+    for block, found_sentences in sentences.items():
+        if (page.shown, block.line, "") in reported:
+            continue
+        parts = [s for s in found_sentences if (page.shown, s.line, s.readable) not in reported]
+        flagged = [(s, found) for s in parts if (found := _foreign(s.readable, page.locale, allowed))]
+        if len(parts) == 1:
+            whole = flagged[0][1] if flagged else ""
+        else:
+            whole = _foreign(" ".join(s.readable for s in parts), page.locale, allowed)
+        if flagged and not (whole and len(flagged) == len(parts)):
+            for sentence, language in flagged:
+                message = f"this sentence reads as {language}, not {expected}: {sentence.quoted()}: translate it"
+                yield page.problem(sentence.line, "untranslated", message)
+        elif whole:
+            yield page.problem(
+                block.line, "untranslated", f"this {block.kind} reads as {whole}, not {expected}: translate it"
             )
-            yield page.problem(block.line, "untranslated", message)
 
 
-def _readable(text: str) -> str:
-    """The words a reader reads: no code, link targets, attribute lists or HTML."""
-    return READABLE_NOISE.sub(" ", text)
+def _foreign(text: str, locale: str, allowed: re.Pattern[str]) -> str:
+    """The name of the language `text` is confidently in, if not the page's; else ""."""
+    found = foreign_language(allowed.sub(" ", readable(text)), locale)
+    return LANGUAGE_NAMES.get(found[0], found[0]) if found else ""
 
 
 def _allowed_words(project: Project) -> dict[str, re.Pattern[str]]:
@@ -131,7 +178,9 @@ def _allowed_words(project: Project) -> dict[str, re.Pattern[str]]:
             key=len,
             reverse=True,
         )
-        patterns[locale] = re.compile("|".join(rf"\b{re.escape(word)}\b" for word in words) or "(?!)", re.IGNORECASE)
+        patterns[locale] = re.compile(
+            "|".join(rf"\b{re.escape(word)}\b" for word in words) or NOTHING.pattern, re.IGNORECASE
+        )
     return patterns
 
 
@@ -140,17 +189,25 @@ def _nearly_same(english: str, translated: str) -> bool:
     a, b = _normalized(english), _normalized(translated)
     if sum(char.isalpha() for char in a) < MIN_SAME_WORDS_LETTERS * 3:
         return False
-    return a == b or difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio() >= NEARLY_SAME
+    if a == b:
+        return True
+    matcher = difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False)
+    return (
+        matcher.real_quick_ratio() >= NEARLY_SAME
+        and matcher.quick_ratio() >= NEARLY_SAME
+        and matcher.ratio() >= NEARLY_SAME
+    )
 
 
+@functools.lru_cache(maxsize=8192)  # each English sentence is compared with every sentence of its twin section
 def _normalized(text: str) -> str:
-    return " ".join(PUNCTUATION.sub(" ", _readable(text)).casefold().split())
+    return " ".join(PUNCTUATION.sub(" ", readable(text)).casefold().split())
 
 
 def identical_sections(source: LocalePage, page: LocalePage) -> tuple[list[Section], list[Section]]:
     """(sections whose text is the default locale's, all sections with enough text to judge)."""
-    english = dict(_keyed_sections(source.parsed))
-    with_text = [(key, s) for key, s in _keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
+    english = dict(keyed_sections(source.parsed))
+    with_text = [(key, s) for key, s in keyed_sections(page.parsed) if len(s.plain_text) >= MIN_UNTRANSLATED_CHARS]
     identical = [s for key, s in with_text if key in english and english[key].plain_text == s.plain_text]
     return identical, [s for _, s in with_text]
 
@@ -172,12 +229,3 @@ def is_untranslated(english: LocalePage, translated: LocalePage) -> bool:
 def _all_identical(identical: list[Section], with_text: list[Section]) -> bool:
     """Every section with text is the English text: the whole page is untranslated."""
     return bool(identical) and len(identical) == len(with_text)
-
-
-def _keyed_sections(parsed: MarkdownPage) -> Iterator[tuple[tuple[str, int], Section]]:
-    """Sections keyed by heading signature and its occurrence, so they pair up across locales."""
-    seen: Counter[str] = Counter()
-    for section in parsed.sections:
-        signature = section.heading.signature if section.heading else ""
-        seen[signature] += 1
-        yield (signature, seen[signature]), section

@@ -1,0 +1,154 @@
+"""Rule on spelling: every word a reader reads is in the locale's Hunspell dictionary or in the
+project's word list (`words/<locale>.txt`, beside the termbase).
+
+Hunspell is the spell checker LibreOffice and Firefox use, with Debian's dictionaries
+(`hunspell-en-us`, `hunspell-no`). The `hunspell` command is called once per locale for a whole
+check (every distinct word of the locale on its input, in its pipe mode), which is faster than a
+call per word through a binding and needs no compiled Python package. Spelling is advisory: a
+warning, also with --strict, since a dictionary never knows every correct word; a word it does not
+know, and that is right, goes into the word list.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from handbook.blocks import ADMONITION_TITLE
+from handbook.characters import without_invisible
+from handbook.problems import Problem
+from handbook.project import LocalePage, Project
+from handbook.sentences import readable
+
+# Locale -> Hunspell dictionary (Debian: hunspell-en-us, hunspell-no). Other locales are not checked.
+DICTIONARIES = {"en": "en_US", "nb": "nb_NO", "nn": "nn_NO"}
+WORD_LISTS = "words"  # words/<locale>.txt: correct words the dictionary lacks, one per line
+SUGGESTIONS = 3
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+URL = re.compile(r"\b\w+://\S+")
+REFERENCE_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:")  # `[ref]: target.md "title"`: a link target
+SPELLED_FIELDS = ("title", "description")
+
+
+def check_spelling(project: Project) -> Iterator[Problem]:
+    """Every word a reader reads (outside code, anchors and link targets) is in the locale's
+    Hunspell dictionary or in words/<locale>.txt (a warning, also with --strict)."""
+    for locale in project.registry.locales:
+        dictionary = DICTIONARIES.get(locale)
+        if dictionary is None:
+            continue
+        pages = list(project.pages_of(locale))
+        known = word_list(project.root, locale)
+        words = {word for page in pages for _, word in page_words(page) if not listed(word, known)}
+        try:
+            wrong = misspelled(sorted(words), dictionary)
+        except SpellerError as error:
+            yield Problem(WORD_LISTS, 1, locale, "spelling", str(error), "warning")
+            continue
+        for page in pages:
+            for line, word in page_words(page):
+                if word in wrong:
+                    message = f"'{word}' (suggestions: {', '.join(wrong[word]) or 'none'})"
+                    yield page.problem(line, "spelling", message, "warning")
+
+
+def without_foreign_text(problems: list[Problem], project: Project) -> list[Problem]:
+    """The problems without spelling warnings in text reported as untranslated: that text is in
+    another language, so its words are not misspellings (one error per mistake)."""
+    pages = {page.shown: page for page in project.pages.values()}
+    foreign: set[tuple[str, int]] = set()
+    for problem in problems:
+        page = pages.get(problem.path)
+        if problem.rule != "untranslated" or page is None:
+            continue
+        foreign |= {(problem.path, line) for line in _extent(page, problem.line)}
+    return [p for p in problems if p.rule != "spelling" or (p.path, p.line) not in foreign]
+
+
+def _extent(page: LocalePage, line: int) -> set[int]:
+    """The lines an untranslated problem at `line` covers: the whole page from line 1, a whole
+    section from its heading, else the line itself."""
+    if line == 1:
+        return set(range(1, len(page.parsed.lines) + 1))
+    for section in page.parsed.sections:
+        if section.heading and section.heading.line == line:
+            return {line} | {number for number, _ in section.lines}
+    return {line}
+
+
+class SpellerError(Exception):
+    """Hunspell or its dictionary is missing, or it failed."""
+
+
+def page_words(page: LocalePage) -> Iterator[tuple[int, str]]:
+    """(line, word) for every word a reader reads: title, description, headings and text."""
+    parsed = page.parsed
+    for field in SPELLED_FIELDS:
+        value = parsed.front_matter.get(field)
+        if isinstance(value, str):
+            yield from ((parsed.front_matter_line(field), word) for word in WORD.findall(without_invisible(value)))
+    for number, text in parsed.reader_lines():
+        if number < parsed.body_start:
+            continue  # front matter: only its title and description are read
+        if REFERENCE_DEFINITION.match(text):
+            continue
+        title = ADMONITION_TITLE.match(text)
+        if title:
+            text = title.group("title") or ""
+        yield from ((number, word) for word in WORD.findall(readable(URL.sub(" ", without_invisible(text)))))
+
+
+def listed(word: str, known: set[str]) -> bool:
+    """In the word list as written, or, at the start of a sentence, in lower case."""
+    return word in known or word.lower() in known
+
+
+def word_list(root: Path, locale: str) -> set[str]:
+    path = root / WORD_LISTS / f"{locale}.txt"
+    if not path.is_file():
+        return set()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")}
+
+
+def misspelled(words: Iterable[str], dictionary: str) -> dict[str, list[str]]:
+    """The words Hunspell does not know, each with its first suggestions. One process lists them
+    (-l); only if there are any, a second one suggests (-a, slow: it searches the dictionary)."""
+    unknown = [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]
+    if not unknown:
+        return {}
+    # Pipe mode: a banner line, then per input line one answer per word and a blank line;
+    # '^' makes Hunspell read each line as text, never as a command.
+    answers = _hunspell(["-a"], (f"^{word}" for word in unknown), dictionary).split("\n\n")
+    return _wrong_words(unknown, answers)
+
+
+def _hunspell(mode: list[str], lines: Iterable[str], dictionary: str) -> str:
+    if shutil.which("hunspell") is None:
+        raise SpellerError("hunspell is not installed (Debian: apt-get install hunspell hunspell-en-us hunspell-no)")
+    result = subprocess.run(
+        ["hunspell", *mode, "-i", "utf-8", "-d", dictionary],
+        input="".join(f"{line}\n" for line in lines),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    if result.returncode != 0 or result.stderr.strip():
+        raise SpellerError(f"hunspell -d {dictionary} failed: {result.stderr.strip() or 'no output'}")
+    return result.stdout
+
+
+def _wrong_words(words: list[str], answers: list[str]) -> dict[str, list[str]]:
+    """Each unknown word with the suggestions of its answer (the '&' line; '#' has none)."""
+    first, *rest = answers
+    answers = [first.split("\n", 1)[1] if "\n" in first else "", *rest]  # drop the banner
+    wrong: dict[str, list[str]] = {word: [] for word in words}
+    for word, answer in zip(words, answers, strict=False):
+        suggested = next((line for line in answer.splitlines() if line.startswith("&") and ": " in line), "")
+        if suggested:
+            wrong[word] = suggested.split(": ", 1)[1].strip().split(", ")[:SUGGESTIONS]
+    return wrong

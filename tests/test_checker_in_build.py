@@ -1,0 +1,99 @@
+"""The translation checker inside the build and the live preview (plugin/checker_report.py):
+`mkdocs build` stops on its errors with its own lines; `mkdocs serve` keeps serving and shows
+them in a banner on the page; a built site never carries the banner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from handbook.plugin.checker_report import BANNER_CLASS
+from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
+from handbook_bench.site_server import free_port
+from tests.browser import require_chromium
+from tests.helpers import edit, run_mkdocs_build, scratch_copy
+from tests.test_serve import wait_for
+
+STEPS_NB = "docs/nb/recovery-steps.md"
+FORBIDDEN = ("- Å glemme oppfølgingen fordi saken virker avsluttet.", "- Å be en kollega i frontlinjen om hjelp.")
+
+
+def line_of(root: Path, path: str, fragment: str) -> int:
+    lines = (root / path).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if fragment in line)
+
+
+def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path):
+    root = scratch_copy(tmp_path / "project")
+    edit(root, STEPS_NB, *FORBIDDEN)
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 1
+    line = line_of(root, STEPS_NB, "frontlinjen")
+    assert (
+        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje': use 'førstelinjen'"
+        in result.stderr
+    )
+    assert "Found 1 error(s) and 0 warning(s) in 18 pages in 2 locales." in result.stderr
+
+
+def test_a_built_site_never_carries_the_preview_banner(tmp_path):
+    """An outdated page is a warning: the build passes, and no page shows the banner `serve` would."""
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "docs/en/recovery-steps.md", "A short call, email or note is enough.", "A short call is enough.")
+    result = run_mkdocs_build(root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert "nb:docs/nb/recovery-steps.md:4: outdated: warning:" in result.stderr  # the check ran
+    pages = list((tmp_path / "site").rglob("*.html"))
+    assert pages
+    assert not [page for page in pages if BANNER_CLASS in page.read_text(encoding="utf-8")]
+    # The status page lists the outdated page, linked, with the changed section's heading.
+    status = (tmp_path / "site/nb/translation-status.html").read_text(encoding="utf-8")
+    assert "<a href=\"recovery-steps.html\">recovery-steps.md</a>, Utdatert: '## 5. Følg opp'" in status
+
+
+@pytest.mark.browser
+def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translated_anchor(tmp_path):
+    require_chromium()
+    root = scratch_copy(tmp_path / "project")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/handbook/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    log = (tmp_path / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = base + "nb/recovery-steps.html"
+    try:
+        assert wait_for(url, "Følg opp"), "mkdocs serve did not start"
+        edit(root, STEPS_NB, *FORBIDDEN)
+        assert wait_for(url, BANNER_CLASS), "no banner after the page was broken"
+        forbidden_line = line_of(root, STEPS_NB, "frontlinjen")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(url)
+            banner = page.locator(f".{BANNER_CLASS}")
+            assert banner.is_visible()
+            assert f"line {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'" in banner.inner_text()
+            assert page.locator("h1").first.is_visible()  # the page itself is still there
+            browser.close()
+
+        # MkDocs' own anchor validation would abort a strict rebuild and freeze the preview.
+        edit(root, STEPS_NB, "{ #step-follow-up }", "{ #steg-folg-opp }")
+        assert wait_for(url, "concept-missing: the anchor { #steg-folg-opp } must be { #step-follow-up }")
+        anchor_line = line_of(root, STEPS_NB, "#steg-folg-opp")
+        assert f"nb:{STEPS_NB}:{anchor_line}: concept-missing" in (tmp_path / "serve.log").read_text(encoding="utf-8")
+        assert "An error happened during the rebuild" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
