@@ -6,11 +6,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-from-lock
 SITE_DIR ?= site
+# The engine that builds and serves the site from mkdocs.yml: mkdocs or properdocs (README, "The engine").
+ENGINE ?= mkdocs
+PYTEST := $(PY) -m pytest --engine $(ENGINE)
 
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status lint test test-fast bench search-bench lighthouse lock clean
+.PHONY: serve build site-url check status lint test test-fast ci bench engines search-bench lighthouse upgrade-canary lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -29,10 +32,24 @@ $(NODE_TOOLS): package-lock.json
 	touch $@
 
 serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
-	$(PY) -m mkdocs serve
+	$(PY) -m $(ENGINE) serve
 
-build: $(INSTALLED) ## Strict build into site/
-	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+build: $(INSTALLED) ## Strict build into site/, for the address `make site-url` prints (if any)
+	url="$$($(MAKE) --no-print-directory -s site-url)"; \
+	if [ -n "$$url" ]; then export SITE_URL="$$url"; else unset SITE_URL; fi; \
+	$(PY) -m $(ENGINE) build --strict --site-dir $(SITE_DIR)
+
+# The address the site is built for: SITE_URL if set (on GitHub, the repository variable); else, with
+# GITHUB_REPOSITORY=<owner>/<repo> (set on GitHub), GitHub Pages' address: https://<owner>.github.io/ for
+# a repository named <owner>.github.io, https://<owner>.github.io/<repo>/ for any other; else nothing
+# (mkdocs.yml's site_url).
+site-url:
+	@owner="$${GITHUB_REPOSITORY%%/*}"; repo="$${GITHUB_REPOSITORY#*/}"; \
+	if [ -n "$$SITE_URL" ]; then echo "$$SITE_URL"; \
+	elif [ -z "$$GITHUB_REPOSITORY" ]; then :; \
+	elif [ "$$(echo "$$repo" | tr A-Z a-z)" = "$$(echo "$$owner.github.io" | tr A-Z a-z)" ]; then \
+		echo "https://$$owner.github.io/"; \
+	else echo "https://$$owner.github.io/$$repo/"; fi
 
 check: $(INSTALLED) ## Check every locale against the default locale and the registry
 	$(VENV)/bin/handbook check
@@ -40,19 +57,26 @@ check: $(INSTALLED) ## Check every locale against the default locale and the reg
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
 	$(VENV)/bin/handbook status
 
-lint: $(INSTALLED) ## ruff, and mypy (strict on the handbook package and the CI runner)
-	$(VENV)/bin/ruff check scripts tests .ci
-	$(VENV)/bin/ruff format --check scripts tests .ci
+lint: $(INSTALLED) ## ruff, mypy strict, and zizmor (offline, pedantic) on the workflows
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict .ci/runner
+	$(VENV)/bin/zizmor --offline --persona pedantic --no-progress --quiet .github
 
 test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
 	$(VENV)/bin/handbook check --strict
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-fast: $(INSTALLED) $(NODE_TOOLS) ## The tests that need no browser and no Java, in seconds
 	$(VENV)/bin/handbook check --strict
-	$(PY) -m pytest -m "not browser and not java"
+	$(PYTEST) -m "not browser and not java and not slow"
+
+# What CI runs, in the workflow's test job and in .ci/run: `make test` plus the build; pytest comes last so
+# that its summary line ends the output.
+ci: $(INSTALLED) $(NODE_TOOLS) lint
+	$(VENV)/bin/handbook check --strict
+	$(MAKE) --no-print-directory build
+	$(PYTEST)
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench bench

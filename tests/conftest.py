@@ -10,12 +10,24 @@ import pytest
 
 from handbook.registry import load_registry
 from tests.browser import Session, browser_session_for
-from tests.helpers import PROJECT_ROOT, run_mkdocs_build
+from tests.helpers import ENGINES, PROJECT_ROOT, Engine, run_mkdocs_build
 
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
 # Tests that need one set it themselves.
 AMBIENT_EXACT = ("CI", "SITE_URL")
 AMBIENT_PREFIXES = ("GITHUB_", "RUNNER_")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--engine", choices=ENGINES, default="mkdocs", help="the engine that builds and serves the site")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    Engine.name = config.getoption("engine")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"engine: {Engine.name}"
 
 
 def is_ambient(name: str) -> bool:

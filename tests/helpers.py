@@ -15,13 +15,27 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures"
 CASE_FILES = {"expected.txt", "remove.txt"}
 PROJECT_FILES = ("mkdocs.yml", "concepts.yml", "termbase.yml", "docs", "overrides")
+ENGINES = ("mkdocs", "properdocs")
 
 
-def run_mkdocs_build(project: Path, site_dir: Path, **extra_env: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build --strict` of `project` into `site_dir`."""
+class Engine:
+    """The engine the tests build and serve with (`pytest --engine`, set from the Makefile's ENGINE)."""
+
+    name = "mkdocs"
+
+
+def engine_command(command: str, *args: str, engine: str | None = None) -> list[str]:
+    """`python -m <engine> <command> ...`: both engines read mkdocs.yml in the working directory."""
+    return [sys.executable, "-m", engine or Engine.name, command, *args]
+
+
+def run_mkdocs_build(
+    project: Path, site_dir: Path, engine: str | None = None, **extra_env: str
+) -> subprocess.CompletedProcess[str]:
+    """A real strict build of `project` into `site_dir` by the engine under test (or `engine`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        engine_command("build", "--strict", "--site-dir", str(site_dir), engine=engine),
         cwd=project,
         env=env,
         capture_output=True,
