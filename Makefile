@@ -81,6 +81,9 @@ ci: $(INSTALLED) $(NODE_TOOLS) lint
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench bench
 
+engines: $(INSTALLED) ## MkDocs beside ProperDocs: build times and the two sites compared file by file (not a test)
+	PYTHONPATH=scripts $(PY) -m handbook_bench engines
+
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench.lighthouse
 
