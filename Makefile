@@ -13,7 +13,7 @@ PYTEST := $(PY) -m pytest --engine $(ENGINE)
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build site-url check status lint test test-fast ci bench engines search-bench lighthouse upgrade-canary lock clean
+.PHONY: serve build site-url check status lint test test-fast ci bench engines zensical-trial search-bench lighthouse upgrade-canary lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -84,11 +84,20 @@ bench: $(INSTALLED) ## Print timing and size figures (not a test)
 engines: $(INSTALLED) ## MkDocs beside ProperDocs: build times and the two sites compared file by file (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench engines
 
+zensical-trial: $(INSTALLED) ## The handbook built with Zensical (throwaway environment): what survives, feature by feature (not a test)
+	PYTHONPATH=scripts $(PY) -m handbook_bench.zensical_trial
+
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench.lighthouse
 
 search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench search-bench $(if $(AGAINST),--against $(AGAINST))
+
+# Early warning (.github/workflows/upgrade-canary.yml runs it weekly): the newest releases of the engines,
+# Material, static-i18n and pymdown-extensions over the lock, in .venv-canary/; the build and the fast tests;
+# what broke, with the versions and the failing tests. Needs only python3: it builds its own environment.
+upgrade-canary: $(NODE_TOOLS) ## The newest MkDocs family over the lock: build and fast tests, what broke (not a test)
+	PYTHONPATH=scripts $(PYTHON) -m handbook_bench.canary --engine $(ENGINE)
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock
@@ -98,4 +107,4 @@ lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(SITE_DIR) .pytest_cache node_modules
+	rm -rf $(VENV) .venv-canary $(SITE_DIR) .pytest_cache node_modules
