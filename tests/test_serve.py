@@ -47,8 +47,8 @@ def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
         edit(
             root,
             "termbase.yml",
-            "  - {en: coworker, nb: kollega",
-            "  - {en: queue ticket, nb: kølapp}\n  - {en: coworker, nb: kollega",
+            "  - en: coworker\n",
+            "  - en: queue ticket\n    nb: kølapp\n  - en: coworker\n",
         )
         assert wait_for(glossary, "kølapp"), "the glossary was not rebuilt after termbase.yml changed"
     finally:
