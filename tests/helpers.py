@@ -24,9 +24,10 @@ class Engine:
     name = "mkdocs"
 
 
-def engine_command(command: str, *args: str, engine: str | None = None) -> list[str]:
-    """`python -m <engine> <command> ...`: both engines read mkdocs.yml in the working directory."""
-    return [sys.executable, "-m", engine or Engine.name, command, *args]
+def engine_command(command: str, project: Path, *args: str, engine: str | None = None) -> list[str]:
+    """`python -m <engine> <command> -f <project>/mkdocs.yml ...`: both engines read the same mkdocs.yml
+    (named, so that ProperDocs does not ask for it to be renamed)."""
+    return [sys.executable, "-m", engine or Engine.name, command, "-f", str(project / "mkdocs.yml"), *args]
 
 
 def run_mkdocs_build(
@@ -35,7 +36,7 @@ def run_mkdocs_build(
     """A real strict build of `project` into `site_dir` by the engine under test (or `engine`)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra_env}
     return subprocess.run(
-        engine_command("build", "--strict", "--site-dir", str(site_dir), engine=engine),
+        engine_command("build", project, "--strict", "--site-dir", str(site_dir), engine=engine),
         cwd=project,
         env=env,
         capture_output=True,

@@ -23,7 +23,7 @@ sys.addaudithook(hook)
 counts_file, site_dir, engine = sys.argv[1], sys.argv[2], sys.argv[3]
 atexit.register(lambda: open(counts_file, "w").write(json.dumps(opened)))
 cli = __import__(f"{engine}.__main__", fromlist=["cli"]).cli
-sys.argv = [engine, "build", "--strict", "--quiet", "--site-dir", site_dir]
+sys.argv = [engine, "build", "-f", os.path.abspath("mkdocs.yml"), "--strict", "--quiet", "--site-dir", site_dir]
 cli()
 """
 

@@ -63,7 +63,7 @@ def test_the_wheel_ships_the_product_alone_and_builds_the_site_from_a_fresh_envi
 
     project = scratch_copy(tmp_path / "project")
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    command = [str(python), *engine_command("build", "--strict", "--site-dir", str(tmp_path / "site"))[1:]]
+    command = [str(python), *engine_command("build", project, "--strict", "--site-dir", str(tmp_path / "site"))[1:]]
     result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "nb" / "index.html").is_file()

@@ -35,7 +35,7 @@ def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
     server = subprocess.Popen(
-        engine_command("serve", "--dev-addr", f"127.0.0.1:{port}"),
+        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,
