@@ -33,12 +33,12 @@ $(NODE_TOOLS): package-lock.json
 	touch $@
 
 serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
-	$(PY) -m $(ENGINE) serve -f $(CURDIR)/mkdocs.yml
+	$(PY) -m $(ENGINE) serve -f "$(CURDIR)/mkdocs.yml"
 
 build: $(INSTALLED) ## Strict build into site/, for the address `make site-url` prints (if any)
 	url="$$($(MAKE) --no-print-directory -s site-url)"; \
 	if [ -n "$$url" ]; then export SITE_URL="$$url"; else unset SITE_URL; fi; \
-	$(PY) -m $(ENGINE) build --strict -f $(CURDIR)/mkdocs.yml --site-dir $(SITE_DIR)
+	$(PY) -m $(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml" --site-dir $(SITE_DIR)
 
 # The address the site is built for: SITE_URL if set (on GitHub, the repository variable); else, with
 # GITHUB_REPOSITORY=<owner>/<repo> (set on GitHub), GitHub Pages' address: https://<owner>.github.io/ for
