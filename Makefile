@@ -8,11 +8,19 @@ INSTALLED := $(VENV)/.installed-from-lock
 SITE_DIR ?= site
 # The project `make check` checks (another copy: `make check ROOT=../copy`).
 ROOT ?= .
+# The engine that builds and serves the site from mkdocs.yml: ProperDocs, the maintained continuation of
+# MkDocs 1.6, or MkDocs itself (README, "The engine"; tests/test_engines.py keeps the other one building).
+ENGINE ?= properdocs
+PYTEST := $(PY) -m pytest --engine $(ENGINE)
+
+# Debian/Ubuntu packages the checker needs beyond Python: Hunspell and its English and Norwegian
+# dictionaries (the spelling rule). `make system-packages` installs the missing ones (CI and .ci/run).
+SYSTEM_PACKAGES := hunspell hunspell-en-us hunspell-no
 
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check status lint test test-fast bench search-bench lighthouse lock clean
+.PHONY: system-packages serve build site-url check status lint test test-fast ci bench engines zensical-trial search-bench lighthouse upgrade-canary lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -30,11 +38,32 @@ $(NODE_TOOLS): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
-	$(PY) -m mkdocs serve
+system-packages: ## Install the Debian/Ubuntu packages the checker needs, if missing (uses sudo unless root)
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
 
-build: $(INSTALLED) ## Strict build into site/
-	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
+	$(PY) -m $(ENGINE) serve -f "$(CURDIR)/mkdocs.yml"
+
+build: $(INSTALLED) ## Strict build into site/, for the address `make site-url` prints (if any)
+	url="$$($(MAKE) --no-print-directory -s site-url)"; \
+	if [ -n "$$url" ]; then export SITE_URL="$$url"; else unset SITE_URL; fi; \
+	$(PY) -m $(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml" --site-dir $(SITE_DIR)
+
+# The address the site is built for: SITE_URL if set (on GitHub, the repository variable); else, with
+# GITHUB_REPOSITORY=<owner>/<repo> (set on GitHub), GitHub Pages' address: https://<owner>.github.io/ for
+# a repository named <owner>.github.io, https://<owner>.github.io/<repo>/ for any other; else nothing
+# (mkdocs.yml's site_url).
+site-url:
+	@owner="$${GITHUB_REPOSITORY%%/*}"; repo="$${GITHUB_REPOSITORY#*/}"; \
+	if [ -n "$$SITE_URL" ]; then echo "$$SITE_URL"; \
+	elif [ -z "$$GITHUB_REPOSITORY" ]; then :; \
+	elif [ "$$(echo "$$repo" | tr A-Z a-z)" = "$$(echo "$$owner.github.io" | tr A-Z a-z)" ]; then \
+		echo "https://$$owner.github.io/"; \
+	else echo "https://$$owner.github.io/$$repo/"; fi
 
 # GNU make ends any failing recipe with its own `make: *** [Makefile:N: check] Error 1` line, and no
 # option (-s, .SILENT, --no-print-directory) silences it; a translator reads it as a crash after the
@@ -47,28 +76,47 @@ check: $(INSTALLED) ## Check every locale against the default locale and the reg
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
 	$(VENV)/bin/handbook status
 
-lint: $(INSTALLED) ## ruff, and mypy (strict on the handbook package and the CI runner)
-	$(VENV)/bin/ruff check scripts tests .ci
-	$(VENV)/bin/ruff format --check scripts tests .ci
+lint: $(INSTALLED) ## ruff, mypy strict, and zizmor (offline, pedantic) on the workflows
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
 	$(VENV)/bin/mypy
-	$(VENV)/bin/mypy --strict .ci/runner
+	$(VENV)/bin/zizmor --offline --persona pedantic --no-progress --quiet .github
 
 test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
 	$(VENV)/bin/handbook check --strict
-	$(PY) -m pytest
+	$(PYTEST)
 
 test-fast: $(INSTALLED) $(NODE_TOOLS) ## The tests that need no browser and no Java, in seconds
 	$(VENV)/bin/handbook check --strict
-	$(PY) -m pytest -m "not browser and not java"
+	$(PYTEST) -m "not browser and not java and not slow"
+
+# What CI runs, in the workflow's test job and in .ci/run: `make test` plus the build; pytest comes last so
+# that its summary line ends the output.
+ci: $(INSTALLED) $(NODE_TOOLS) lint
+	$(VENV)/bin/handbook check --strict
+	$(MAKE) --no-print-directory build
+	$(PYTEST)
 
 bench: $(INSTALLED) ## Print timing and size figures (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench bench
+
+engines: $(INSTALLED) ## MkDocs beside ProperDocs: build times and the two sites compared file by file (not a test)
+	PYTHONPATH=scripts $(PY) -m handbook_bench engines
+
+zensical-trial: $(INSTALLED) ## The handbook built with Zensical (throwaway environment): what survives, feature by feature (not a test)
+	PYTHONPATH=scripts $(PY) -m handbook_bench.zensical_trial
 
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench.lighthouse
 
 search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench search-bench $(if $(AGAINST),--against $(AGAINST))
+
+# Early warning (.github/workflows/upgrade-canary.yml runs it weekly): the newest releases of the engines,
+# Material, static-i18n and pymdown-extensions over the lock, in .venv-canary/; the build and the fast tests;
+# what broke, with the versions and the failing tests. Needs only python3: it builds its own environment.
+upgrade-canary: $(NODE_TOOLS) ## The newest MkDocs family over the lock: build and fast tests, what broke (not a test)
+	PYTHONPATH=scripts $(PYTHON) -m handbook_bench.canary --engine $(ENGINE)
 
 lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	$(PYTHON) -m venv .venv-lock
@@ -78,4 +126,4 @@ lock: ## Re-resolve requirements.in into requirements.txt with hashes
 	rm -rf .venv-lock
 
 clean:
-	rm -rf $(VENV) $(SITE_DIR) .pytest_cache node_modules
+	rm -rf $(VENV) .venv-canary $(SITE_DIR) .pytest_cache node_modules

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from handbook.registry import load_registry
-from handbook_bench.support import run_mkdocs_build
+from handbook_bench.support import ENGINES, Engine, run_mkdocs_build
 from tests.browser import Session, browser_session_for
 from tests.helpers import PROJECT_ROOT
 
@@ -17,6 +17,18 @@ from tests.helpers import PROJECT_ROOT
 # Tests that need one set it themselves.
 AMBIENT_EXACT = ("CI", "SITE_URL", "HANDBOOK_PREVIEW")
 AMBIENT_PREFIXES = ("GITHUB_", "RUNNER_")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--engine", choices=ENGINES, default="mkdocs", help="the engine that builds and serves the site")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    Engine.name = config.getoption("engine")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"engine: {Engine.name}"
 
 
 def is_ambient(name: str) -> bool:

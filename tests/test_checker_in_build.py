@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,9 @@ from playwright.sync_api import sync_playwright
 from handbook.plugin.checker_report import BANNER_CLASS
 from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook_bench.site_server import free_port
+from handbook_bench.support import engine_command, run_mkdocs_build
 from tests.browser import require_chromium
-from tests.helpers import edit, run_mkdocs_build, scratch_copy
+from tests.helpers import edit, scratch_copy
 from tests.test_serve import wait_for
 
 STEPS_NB = "docs/nb/recovery-steps.md"
@@ -65,7 +65,7 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
         cwd=root,
         env=env,
         stdout=log,

@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections import Counter
 
+from handbook_bench.support import Engine
 from tests.helpers import PROJECT_ROOT
 
 COUNT_OPENS = """
@@ -20,10 +21,10 @@ def hook(event, args):
     if event == "open" and isinstance(args[0], (str, os.PathLike)):
         opened[os.path.realpath(args[0])] += 1
 sys.addaudithook(hook)
-counts_file, site_dir = sys.argv[1], sys.argv[2]
+counts_file, site_dir, engine = sys.argv[1], sys.argv[2], sys.argv[3]
 atexit.register(lambda: open(counts_file, "w").write(json.dumps(opened)))
-from mkdocs.__main__ import cli
-sys.argv = ["mkdocs", "build", "--strict", "--quiet", "--site-dir", site_dir]
+cli = __import__(f"{engine}.__main__", fromlist=["cli"]).cli
+sys.argv = [engine, "build", "-f", os.path.abspath("mkdocs.yml"), "--strict", "--quiet", "--site-dir", site_dir]
 cli()
 """
 
@@ -32,7 +33,7 @@ def test_one_build_reads_the_registry_and_termbase_once_and_each_page_at_most_tw
     counts_file = tmp_path / "opens.json"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
-        [sys.executable, "-c", COUNT_OPENS, str(counts_file), str(tmp_path / "site")],
+        [sys.executable, "-c", COUNT_OPENS, str(counts_file), str(tmp_path / "site"), Engine.name],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,

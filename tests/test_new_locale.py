@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from handbook_bench.site_server import free_port
-from handbook_bench.support import run_mkdocs_build
+from handbook_bench.support import engine_command, run_mkdocs_build
 from tests.helpers import run_check, run_handbook, scratch_copy
 from tests.test_serve import fetch, wait_for
 
@@ -101,7 +100,7 @@ def test_previews_offer_a_draft_locale_in_the_language_switcher(tmp_path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,

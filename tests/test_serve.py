@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 import urllib.request
 
 from handbook_bench.site_server import free_port
+from handbook_bench.support import engine_command
 from tests.helpers import edit, scratch_copy
 
 READY_SECONDS = 90
@@ -36,7 +36,7 @@ def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
         cwd=root,
         env=env,
         stdout=subprocess.DEVNULL,

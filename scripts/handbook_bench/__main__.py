@@ -19,6 +19,13 @@ def bench(args: argparse.Namespace) -> int:
     return main(args.root)
 
 
+def engines(args: argparse.Namespace) -> int:
+    """Build the handbook with MkDocs and with ProperDocs; both build times, and the two sites file by file."""
+    from handbook_bench.engines import main
+
+    return main(args.root)
+
+
 def search_bench(args: argparse.Namespace) -> int:
     """Search relevance (success@5 and MRR per locale) of this site beside vanilla Material, typed into Chromium."""
     from handbook_bench.search_bench import main, print_scale
@@ -37,6 +44,7 @@ def search_bench_options(sub: argparse.ArgumentParser) -> None:
 
 COMMANDS: dict[str, tuple[Callable[[argparse.Namespace], int], Callable[[argparse.ArgumentParser], None] | None]] = {
     "bench": (bench, None),
+    "engines": (engines, None),
     "search-bench": (search_bench, search_bench_options),
 }
 

@@ -1,5 +1,6 @@
-"""What the tests and the benchmarks share: one way to run a real `mkdocs build`, and one way to
-start Chromium, so a change to either (an environment variable, a browser flag) is made once."""
+"""What the tests and the benchmarks share: one way to run a real build (or serve) with either
+engine, and one way to start Chromium, so a change to either (an environment variable, a browser
+flag) is made once."""
 
 from __future__ import annotations
 
@@ -24,13 +25,34 @@ CHROMIUM_ARGS = [
 ]
 
 
+ENGINES = ("mkdocs", "properdocs")
+
+
+class Engine:
+    """The engine that builds and serves the site (the tests' `--engine`, from the Makefile's ENGINE)."""
+
+    name = "mkdocs"
+
+
+def engine_command(command: str, project: Path, *args: str, engine: str | None = None) -> list[str]:
+    """`python -m <engine> <command> -f <project>/mkdocs.yml ...`: both engines read the same mkdocs.yml
+    (named, so that ProperDocs does not ask for it to be renamed)."""
+    return [sys.executable, "-m", engine or Engine.name, command, "-f", str(project / "mkdocs.yml"), *args]
+
+
 def run_mkdocs_build(
-    project: Path, site_dir: Path, *, strict: bool = True, quiet: bool = False, env: Mapping[str, str] | None = None
+    project: Path,
+    site_dir: Path,
+    *,
+    strict: bool = True,
+    quiet: bool = False,
+    env: Mapping[str, str] | None = None,
+    engine: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build` of `project` into `site_dir`, in a new interpreter as a user runs it
-    (`env` adds to this process's environment, e.g. SITE_URL)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
-    command += (["--strict"] if strict else []) + (["--quiet"] if quiet else [])
+    """A real build of `project` into `site_dir` by the engine (`Engine.name` unless named), in a new
+    interpreter as a user runs it (`env` adds to this process's environment, e.g. SITE_URL)."""
+    options = ["--site-dir", str(site_dir)] + (["--strict"] if strict else []) + (["--quiet"] if quiet else [])
+    command = engine_command("build", project, *options, engine=engine)
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(command, cwd=project, env=environment, capture_output=True, text=True, check=False)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import re
 
+from mkdocs.plugins import get_plugin_logger
+
 I18N_LOGGERS = ("plugin", "reconfigure", "folder")
 KNOWN_NOISE = re.compile(
     r"mkdocs_static_i18n: (?:"
@@ -29,8 +31,9 @@ class KnownNoise(logging.Filter):
 
 
 def silence_known_noise() -> None:
-    """Attach the filter to static-i18n's loggers, once."""
+    """Attach the filter to static-i18n's loggers, once. They are named after the engine that runs
+    (mkdocs.plugins.… or properdocs.plugins.…): asked of the engine, as static-i18n asks for them."""
     for name in I18N_LOGGERS:
-        logger = logging.getLogger(f"mkdocs.plugins.mkdocs_static_i18n.{name}")
+        logger = logging.getLogger(get_plugin_logger(f"mkdocs_static_i18n.{name}").logger.name)
         if not any(isinstance(existing, KnownNoise) for existing in logger.filters):
             logger.addFilter(KnownNoise())
