@@ -9,12 +9,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from handbook.plugin.checker_report import BANNER_CLASS
-from handbook_bench.page_weight import CHROMIUM, CHROMIUM_ARGS
 from handbook_bench.site_server import free_port
-from handbook_bench.support import engine_command, run_mkdocs_build
+from handbook_bench.support import chromium, engine_command, run_mkdocs_build
 from tests.browser import require_chromium
 from tests.helpers import edit, scratch_copy
 from tests.test_serve import wait_for
@@ -77,15 +75,13 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         edit(root, STEPS_NB, *FORBIDDEN)
         assert wait_for(url, BANNER_CLASS), "no banner after the page was broken"
         forbidden_line = line_of(root, STEPS_NB, "frontlinjen")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             page = browser.new_page()
             page.goto(url)
             banner = page.locator(f".{BANNER_CLASS}")
             assert banner.is_visible()
             assert f"line {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'" in banner.inner_text()
             assert page.locator("h1").first.is_visible()  # the page itself is still there
-            browser.close()
 
         # MkDocs' own anchor validation would abort a strict rebuild and freeze the preview.
         edit(root, STEPS_NB, "{ #step-follow-up }", "{ #steg-folg-opp }")
