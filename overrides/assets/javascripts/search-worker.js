@@ -7,7 +7,12 @@
 //   and compound parts readers type, and subsections named by their section), so the worker only
 //   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
-// - sections that contain every word of the query rank above sections that contain some.
+// - sections that contain every word of the query rank above sections that contain some;
+// - a word that matches nothing is searched as the handbook word the index's expansion table
+//   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py), and if the
+//   query still finds nothing, its words are searched again with one typo allowed;
+// - when nothing matches at all, the page is told (a BroadcastChannel, HANDBOOK_CHANNEL) the
+//   handbook words closest to what was typed and the list of topics, which handbook.js offers.
 // The index is loaded on the first search, not at page load. It is a script, not JSON, so that it
 // loads the same way over http(s) and from disk (file://, where the iframe-worker shim runs this).
 "use strict";
@@ -17,6 +22,10 @@ var STEMMED_BOOST = 10;
 var PREFIX_BOOST = 2;
 var STOP_WORD_BOOST = 0.2;
 var MIN_PREFIX = 3;
+var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
+var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
+var MAX_SUGGESTIONS = 3;
+var HANDBOOK_CHANNEL = "handbook-search";
 var SCRIPT_URL = typeof document !== "undefined" && document.currentScript
   ? document.currentScript.src : self.location.href;
 var SITE_ROOT = new URL("../../", SCRIPT_URL);  // this file is assets/javascripts/search-worker.js
@@ -28,6 +37,7 @@ var engine = null;
 var queue = Promise.resolve();
 var latest = null;  // the newest query, the one in the search box
 var waiting = false;  // whether it still needs an answer
+var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(HANDBOOK_CHANNEL) : null;
 
 self.addEventListener("message", function (event) {
   var message = event.data;
@@ -56,18 +66,24 @@ function answer() {
   var query = latest;
   if (!query.trim()) {
     postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
+    tellPage({query: query, found: true});
     return Promise.resolve();
   }
-  return loadEngine().then(function (search) {
+  return loadEngine().then(function (engine) {
     if (waiting) return;  // from disk (the iframe shim loads asynchronously): a newer query came in meanwhile
-    var items = search(query);
+    var items = engine.search(query);
     postMessage({type: RESULT, data: {items: items, total: items.length, query: query}});
+    tellPage(items.length ? {query: query, found: true} : engine.nothingFound(query));
   }).catch(function (error) {
     // No results this time; the next query tries to load the index again (a dropped connection).
     engine = null;
     postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
     console.error(error);
   });
+}
+
+function tellPage(message) {
+  if (channel) channel.postMessage(message);
 }
 
 // importScripts is synchronous in a worker and returns a promise under the iframe-worker shim.
@@ -96,6 +112,8 @@ function makeSearch(data) {
   var docs = data.docs;  // a result's ref is its section's place in this list
   lunr.tokenizer.separator = new RegExp(data.separator);
   var index = lunr.Index.load(expand(data.index));
+  var terms = data.index.postings.map(function (entry) { return entry[0]; });  // in JavaScript's order
+  var expansions = expansionTable(data.vocabulary || "");
   var byLocation = {};
   docs.forEach(function (doc) { byLocation[doc.location] = doc; });
   var stemCache = {};
@@ -106,20 +124,117 @@ function makeSearch(data) {
   function isStopWord(word) {
     return !language.stopWordFilter(new lunr.Token(word));
   }
-  return function (query) {
-    var words = queryWords(query);
+  function isKnown(word) {
+    return Object.prototype.hasOwnProperty.call(index.invertedIndex, stem(word)) || hasPrefix(terms, word);
+  }
+  function run(words, fuzzy) {
+    var alternatives = {};  // query word -> the handbook word searched in its place
     var results = index.query(function (q) {
       words.forEach(function (word) {
         var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
+        if (fuzzy) {
+          if (word.length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: 1, boost: weight});
+          return;
+        }
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
         if (word.length >= MIN_PREFIX)
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
+        var instead = !isKnown(word) && expansions[stem(word)];
+        if (instead) {
+          alternatives[word] = instead;
+          q.term(instead, {usePipeline: false, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+        }
       });
     });
-    return group(results.map(function (result) {
-      return rescore(result, docs[result.ref].location, words, stem, isStopWord);
-    }), byLocation, words, stem);
+    var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, fuzzy: fuzzy};
+    return results.map(function (result) {
+      return rescore(result, docs[result.ref].location, words, match);
+    });
+  }
+  return {
+    search: function (query) {
+      var words = queryWords(query);
+      var results = run(words, false);
+      if (!results.length) results = run(words, true);
+      return group(results, byLocation, words, stem);
+    },
+    nothingFound: function (query) {
+      return {query: query, found: false, suggestions: suggestions(queryWords(query), docs),
+        topics: docs.filter(function (doc) { return doc.location && doc.location.indexOf("#") === -1; })
+          .map(function (doc) { return {location: doc.location, title: doc.title}; })};
+    }
   };
+}
+
+// The expansion table as the site ships it: "handbook:reader,reader handbook:reader …" (stems).
+function expansionTable(text) {
+  var table = {};
+  text.split(" ").forEach(function (entry) {
+    var parts = entry.split(":");
+    if (parts.length === 2) parts[1].split(",").forEach(function (reader) { table[reader] = parts[0]; });
+  });
+  return table;
+}
+
+// Whether a term of the sorted list starts with `prefix` (the worker's trailing wildcard would match).
+function hasPrefix(sorted, prefix) {
+  var low = 0, high = sorted.length;
+  while (low < high) {
+    var middle = (low + high) >> 1;
+    if (sorted[middle] < prefix) low = middle + 1; else high = middle;
+  }
+  return low < sorted.length && sorted[low].indexOf(prefix) === 0;
+}
+
+// The words of the section titles closest to the words typed (at most two edits, fewer for short
+// words), nearest first, then the most frequent: what "Did you mean" offers.
+function suggestions(words, docs) {
+  var counts = {};
+  docs.forEach(function (doc) {
+    (doc.title.replace(/<[^>]*>/g, " ").toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []).forEach(function (word) {
+      counts[word] = (counts[word] || 0) + 1;
+    });
+  });
+  var found = [];
+  words.forEach(function (word) {
+    var limit = word.length < 5 ? 1 : 2;
+    Object.keys(counts).forEach(function (known) {
+      var distance = editDistance(word, known, limit);
+      if (distance <= limit && known !== word) found.push({word: known, distance: distance, count: counts[known]});
+    });
+  });
+  found.sort(function (a, b) { return a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1); });
+  var seen = {};
+  return found.filter(function (item) {
+    var fresh = !seen[item.word];
+    seen[item.word] = true;
+    return fresh;
+  }).slice(0, MAX_SUGGESTIONS).map(function (item) { return item.word; });
+}
+
+// Edit distance counting a swap of two neighbouring letters as one edit, as lunr's fuzzy terms
+// do (optimal string alignment), cut short once it exceeds `limit`.
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  var before = null;
+  var previous = [];
+  for (var j = 0; j <= b.length; j++) previous.push(j);
+  for (var i = 1; i <= a.length; i++) {
+    var current = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, before[j - 2] + 1);
+      current.push(distance);
+      best = Math.min(best, distance);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 // lunr's serialised index from the smaller form the site ships (scripts/handbook/search/lunr_index.py,
@@ -160,15 +275,20 @@ function queryWords(query) {
   });
 }
 
-// Which query words a result matched, and its score scaled by the share of content words it has.
-function rescore(result, location, words, stem, isStopWord) {
+// Which query words a result matched (stemmed, as a prefix, through the word searched in its
+// place, or one typo away in the fuzzy pass), and its score scaled by the share of content words it has.
+function rescore(result, location, words, match) {
   var matched = Object.keys(result.matchData.metadata);
   var terms = {};
   words.forEach(function (word) {
-    var root = stem(word);
-    terms[word] = matched.some(function (term) { return term === root || term.indexOf(word) === 0; });
+    var root = match.stem(word);
+    var instead = match.alternatives[word];
+    terms[word] = matched.some(function (term) {
+      return term === root || term.indexOf(word) === 0 || term === instead ||
+        (match.fuzzy && editDistance(root, term, 1) <= 1);
+    });
   });
-  var content = words.filter(function (word) { return !isStopWord(word); });
+  var content = words.filter(function (word) { return !match.isStopWord(word); });
   var counted = content.length ? content : words;
   var found = counted.filter(function (word) { return terms[word]; }).length;
   var coverage = found / counted.length;

@@ -26,6 +26,7 @@ from handbook.plugin.config import HandbookConfig
 from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules.front_matter import front_matter_problems
+from handbook.search.vocabulary import ThesaurusMissing
 from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
@@ -191,9 +192,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project = self.loaded()
         registry, theme_dirs = project.registry, list(config.theme.dirs)
         site = Path(config.site_dir)
-        search_index.write_search_indexes(
-            site, list(registry.locales), registry.default_locale, theme_dirs, project.termbase
-        )
+        try:
+            search_index.write_search_indexes(
+                site,
+                list(registry.locales),
+                registry.default_locale,
+                theme_dirs,
+                project.termbase,
+                Path(config.config_file_path).parent,
+            )
+        except ThesaurusMissing as error:
+            raise PluginError(f"search: {error}") from None
         signals.write_sitemaps(site, registry, config.site_url or "", self.dates)
         self.write_offline_copies(site, registry, theme_dirs)
 

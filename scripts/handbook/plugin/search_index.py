@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.locales import base_language, locale_of_url, url_prefix
+from handbook.search.build_cache import CACHE_FOLDER
 from handbook.search.index import enrich, write_locale_index
 from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
 from handbook.termbase import Termbase
@@ -42,9 +43,10 @@ def use_handbook_worker(output: str) -> str:
 
 
 def write_search_indexes(
-    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase
+    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase, project: Path
 ) -> None:
-    """Split the merged index per locale and write each locale's enriched index and stub.
+    """Split the merged index per locale and write each locale's enriched index and stub (the
+    built part kept between builds under the project's CACHE_FOLDER).
 
     Reads the built pages (section names), so it runs after every page is written."""
     merged = json.loads((site / MERGED_INDEX).read_text(encoding="utf-8"))
@@ -53,7 +55,8 @@ def write_search_indexes(
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged, locale, locales, default)
-        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, separator)
+        enriched = enrich(docs, locale, folder, termbase)
+        write_locale_index(folder, enriched, locale, lunr, separator, project / CACHE_FOLDER)
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:

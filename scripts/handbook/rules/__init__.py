@@ -31,6 +31,8 @@ RULES: tuple[tuple[Rule, tuple[str, ...]], ...] = (
     (terms.check_term_variants, ("term-variant",)),
     (outdated.check_outdated, ("outdated",)),
 )
+
+
 class UndeclaredRuleId(AssertionError):
     """A rule emitted an ID it does not declare in `RULES`: `handbook rules` would not list it."""
 
