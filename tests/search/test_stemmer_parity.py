@@ -7,6 +7,7 @@ import pytest
 
 from handbook.search.index import INDEX_FILE, plain_text, read_locale_index
 from handbook.search.lunr_index import build_index, stemmer, words
+from handbook.search.vocabulary import load_thesaurus, thesaurus_path
 from handbook.termbase import load_termbase
 from handbook_bench.relevance import load_queries
 from handbook_bench.search_browser import chromium
@@ -31,7 +32,8 @@ LUNR_JS_Y_RULE = ("try", "why", "always", "say", "day", "keys", "money", "apolog
 
 
 def vocabulary(site, prefix: str, locale: str) -> list[str]:
-    """Every word of the locale's index documents, its termbase words and its test queries, cut
+    """Every word of the locale's index documents, its termbase words, its test queries and the
+    thesaurus words of the documents' words (the expansion table's keys are their stems), cut
     into words as the index cuts them before stemming."""
     index = read_locale_index(site / prefix / INDEX_FILE)
     texts = [plain_text(f"{doc['title']} {doc['text']}") for doc in index["docs"]]
@@ -41,6 +43,8 @@ def vocabulary(site, prefix: str, locale: str) -> list[str]:
     queries, _ = load_queries(PROJECT_ROOT)
     texts += [query.text for query in queries if query.locale == locale]
     found = {word for text in texts for word in words(text, index["separator"])}
+    thesaurus = load_thesaurus(thesaurus_path(locale))
+    found |= {reader for word in list(found) for reader in thesaurus.entries.get(word, ())}
     return sorted(found | (set(LUNR_JS_Y_RULE) if locale == "en" else set()))
 
 

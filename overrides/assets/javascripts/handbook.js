@@ -79,12 +79,18 @@ document.addEventListener("click", function (event) {
   var panel = document.querySelector(".handbook-search-empty");
   var input = document.querySelector("[data-md-component=search-query]");
   var config = document.getElementById("__config");
-  if (!panel || !input || !config || typeof BroadcastChannel !== "function") {
+  var channel = null;
+  try {
+    channel = new BroadcastChannel(HANDBOOK_CHANNEL);
+  } catch (error) {
+    return;  // opened from disk, a browser may refuse it: search works, without the suggestions
+  }
+  if (!panel || !input || !config) {
     return;
   }
   var root = JSON.parse(config.textContent).base;  // the locale's root, relative to this page
   var base = new URL(root.endsWith("/") ? root : root + "/", location.href);
-  new BroadcastChannel(HANDBOOK_CHANNEL).addEventListener("message", function (event) {
+  channel.addEventListener("message", function (event) {
     var answer = event.data;
     if (answer.found || answer.query !== input.value) {
       panel.hidden = true;

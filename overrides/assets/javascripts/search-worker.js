@@ -37,7 +37,7 @@ var engine = null;
 var queue = Promise.resolve();
 var latest = null;  // the newest query, the one in the search box
 var waiting = false;  // whether it still needs an answer
-var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel(HANDBOOK_CHANNEL) : null;
+var channel = openChannel();
 
 self.addEventListener("message", function (event) {
   var message = event.data;
@@ -80,6 +80,16 @@ function answer() {
     postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
     console.error(error);
   });
+}
+
+// Opened from disk (file://, an opaque origin), a browser may refuse the channel: search still
+// answers, without the suggestions.
+function openChannel() {
+  try {
+    return new BroadcastChannel(HANDBOOK_CHANNEL);
+  } catch (error) {
+    return null;
+  }
 }
 
 function tellPage(message) {
