@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -31,6 +32,7 @@ from handbook.status import page_state, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
 NOT_FOUND = "404.html"
+TEMPLATE_CACHE = ".cache/templates"  # beside the search's (handbook.search.build_cache.CACHE_FOLDER)
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
 
 
@@ -100,6 +102,19 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         return server
 
     # --- pages ---------------------------------------------------------------------------------
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Compiled theme templates are kept between builds (Jinja's bytecode cache, keyed on each
+        template's source): compiling Material's templates anew, once per language, took a large
+        share of every build."""
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache_folder(config, TEMPLATE_CACHE)))
+        return env
+
+    @staticmethod
+    def _cache_folder(config: MkDocsConfig, name: str) -> Path:
+        folder = Path(config.config_file_path).parent / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         navigation.name_sections(nav.items, self.loaded(), self.locale(config))

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 import re
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from handbook.locales import base_language, locale_of_url, url_prefix
-from handbook.search.build_cache import CACHE_FOLDER
-from handbook.search.index import enrich, write_locale_index
+from handbook.search.build_cache import CACHE_FOLDER, cache_key, cached
+from handbook.search.index import enrich, heading_parents, locale_index, write_locale_index
 from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
+from handbook.search.vocabulary import thesaurus_path
 from handbook.termbase import Termbase
 
 MERGED_INDEX = "search/search_index.json"
@@ -55,8 +57,26 @@ def write_search_indexes(
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged, locale, locales, default)
-        enriched = enrich(docs, locale, folder, termbase)
-        write_locale_index(folder, enriched, locale, lunr, separator, project / CACHE_FOLDER)
+        inputs = [docs, locale, lunr, separator, repr(termbase), section_headings(folder, docs)]
+        key = cache_key(inputs, thesaurus_path(locale))
+        build = partial(_enriched_index, docs, locale, folder, termbase, lunr, separator)
+        full = cached(project / CACHE_FOLDER, locale, key, build)
+        write_locale_index(folder, full)
+
+
+def _enriched_index(
+    docs: list[dict[str, Any]], locale: str, folder: Path, termbase: Termbase, lunr: str, separator: str
+) -> dict[str, Any]:
+    return locale_index(enrich(docs, locale, folder, termbase), locale, lunr, separator)
+
+
+def section_headings(folder: Path, docs: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Each built page's headings and the section each is in: what names a subsection result
+    (`enrich`), so a part of the cache key."""
+    pages = sorted({doc["location"].split("#")[0] for doc in docs})
+    return {
+        page: heading_parents(file.read_text(encoding="utf-8")) for page in pages if (file := folder / page).is_file()
+    }
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:

@@ -1,10 +1,11 @@
 """The built lunr index and expansion table of a locale, kept between builds.
 
-Building them is most of what this handbook's build costs beyond Material's (lunr.py indexing
-every section, reading the thesaurus), yet most builds change no word of a locale. The result is
-kept in a cache folder under a key that covers every input: the documents as indexed, the lunr
-language and separator, the source of the modules that build them, the thesaurus file (its
-size and modification time) and the lemmatizer's version. Any change makes a new key; the folder
+Building them is most of what this handbook's build costs beyond Material's (enriching every
+section, lunr.py indexing it, reading the thesaurus), yet most builds change no word of a
+locale. The result is kept in a cache folder under a key that covers every input: the locale's
+documents as Material indexed them, the termbase, the pages' headings, the lunr language and
+separator, the source of the modules that build them, the thesaurus file (its size and
+modification time) and the versions of lunr.py and the lemmatizer. Any change makes a new key; the folder
 keeps only the newest entry of each locale, so it never grows with the edits.
 """
 
@@ -19,7 +20,7 @@ from typing import Any
 
 CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
 CACHE_FORMAT = 1
-CODE_MODULES = ("index.py", "lunr_index.py", "vocabulary.py", "build_cache.py")
+CODE_MODULES = ("index.py", "lunr_index.py", "vocabulary.py", "build_cache.py", "../termbase.py", "../locales.py")
 
 
 def cache_key(inputs: Any, thesaurus: Path | None) -> str:

@@ -28,7 +28,6 @@ from typing import Any
 import snowballstemmer
 
 from handbook.locales import base_language, built_page
-from handbook.search.build_cache import cache_key, cached
 from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
 from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words
 from handbook.termbase import Termbase
@@ -249,28 +248,23 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
     return extra
 
 
-def write_locale_index(
-    folder: Path,
-    docs: list[dict[str, Any]],
-    locale: str,
-    lunr_language: str,
-    separator: str,
-    cache_folder: Path | None = None,
-) -> None:
-    """The locale's index for the worker (loaded when a reader first searches): the sections as
-    results show them, the lunr index built from them here and the expansion table of the words
-    readers type instead (`handbook.search.vocabulary`), both kept in `cache_folder` between
-    builds; and the stub that Material's page script fetches at page load: only the settings,
-    and where the index is."""
+def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, separator: str) -> dict[str, Any]:
+    """The locale's index for the worker: the sections as results show them, the lunr index built
+    from them here, and the expansion table of the words readers type instead
+    (`handbook.search.vocabulary`)."""
     fields = [
         {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
         for doc in docs
     ]
     shown = [{"location": doc["location"], "title": doc["title"], "text": doc["text"]} for doc in docs]
-    thesaurus = thesaurus_path(locale)
-    key = cache_key([fields, locale, lunr_language, separator], thesaurus)
-    built = cached(cache_folder, locale, key, lambda: _built(fields, locale, lunr_language, separator, thesaurus))
-    full = {"lang": lunr_language, "separator": separator, "docs": shown, **built}
+    built = _built(fields, locale, lunr_language, separator, thesaurus_path(locale))
+    return {"lang": lunr_language, "separator": separator, "docs": shown, **built}
+
+
+def write_locale_index(folder: Path, full: dict[str, Any]) -> None:
+    """The locale's index (`locale_index`; loaded when a reader first searches), and the stub that
+    Material's page script fetches at page load: only the settings, and where the index is."""
+    lunr_language, separator = full["lang"], full["separator"]
     target = folder / INDEX_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f"{INDEX_START}{_js_string(_json(full))}{INDEX_END}", encoding="utf-8")

@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import simplemma
-
 from handbook.locales import base_language
 
 # Debian's thesaurus files (packages mythes-en-us and mythes-no) by locale; a locale not listed
@@ -97,6 +95,10 @@ def _single_words(senses: list[str]) -> tuple[str, ...]:
 
 
 def lemma(locale: str, word: str) -> str:
+    # Imported here: loading simplemma takes half a second, and a build whose table is in the
+    # cache (handbook.search.build_cache) never needs it.
+    import simplemma
+
     language = LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
     try:
         return str(simplemma.lemmatize(word, lang=language))
