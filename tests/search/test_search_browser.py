@@ -122,8 +122,9 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
     [
         ("en", "debate", "mistake-arguing"),  # a thesaurus synonym of "argue", in no page
         ("nb", "kjekle", "mistake-arguing"),  # a thesaurus synonym of «krangle», in no page
-        ("en", "compansation", "step-offer-compensation"),  # one typo
-        ("en", "roadblokcs", "roadblocks.md"),  # two letters swapped: one edit
+        ("en", "refnd", "step-offer-compensation"),  # a letter left out of a termbase synonym
+        ("en", "empaty", "step-show-compassion"),  # two letters swapped: one edit
+        ("en", "roadblokcs", "roadblocks.md"),
     ],
 )
 def test_a_word_the_handbook_does_not_use_finds_the_section(served, locale, query, answer):
