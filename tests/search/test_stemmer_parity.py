@@ -77,7 +77,7 @@ def test_lunr_js_loads_terms_that_sort_differently_in_javascript(built_site):
     with serve(built_site, deployed_path(built_site)) as base, chromium() as browser:
         page = browser.new_page()
         page.goto(f"{base}index.html")
-        for script in (*LUNR_SCRIPTS, "assets/javascripts/search-worker.js"):
+        for script in (*LUNR_SCRIPTS, "assets/javascripts/search-engine.js"):
             page.add_script_tag(url=f"{base}{script}")
         found = page.evaluate("data => lunr.Index.load(expand(data)).search('a\\ufb01').length", index)
     assert found == 1
