@@ -31,7 +31,8 @@ LUNR_SCRIPTS = "assets/javascripts/lunr/min"
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{.*?"base": ")([^"]*)(")', re.DOTALL)
 MATERIAL_WORKER = re.compile(r'("search": "[^"]*assets/javascripts/)workers/search\.[0-9a-f]+\.min\.js(")')
 HANDBOOK_WORKER = "search-worker.js"
-# The worker and what it imports (the engine when the reader first searches); it finds the locale root as ../../ from its own address.
+# The worker and what it imports (the engine when the reader first searches); it finds the
+# locale root as ../../ from its own address.
 WORKER_FILES = (
     "assets/javascripts/search-worker.js",
     "assets/javascripts/search-engine.js",
