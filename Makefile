@@ -13,9 +13,10 @@ ROOT ?= .
 ENGINE ?= properdocs
 PYTEST := $(PY) -m pytest --engine $(ENGINE)
 
-# Debian/Ubuntu packages the checker needs beyond Python: Hunspell and its English and Norwegian
-# dictionaries (the spelling rule). `make system-packages` installs the missing ones (CI and .ci/run).
-SYSTEM_PACKAGES := hunspell hunspell-en-us hunspell-no
+# Debian/Ubuntu packages the handbook needs beyond Python: Hunspell and its English and Norwegian
+# dictionaries (the checker's spelling rule), and the thesauri the search's synonym table is built
+# from. `make system-packages` installs the missing ones; the other targets ask for it first.
+SYSTEM_PACKAGES := hunspell hunspell-en-us hunspell-no mythes-en-us mythes-no
 
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
@@ -38,17 +39,18 @@ $(NODE_TOOLS): package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-system-packages: ## Install the Debian/Ubuntu packages the checker needs, if missing (uses sudo unless root)
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+system-packages: ## Install the Debian/Ubuntu packages the handbook needs, if missing (uses sudo unless root)
+	@command -v dpkg >/dev/null || { echo "Not Debian or Ubuntu: install $(SYSTEM_PACKAGES) (or your system's equivalents) yourself."; exit 0; }; \
+	missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		sudo=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-serve: $(INSTALLED) ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
+serve: $(INSTALLED) system-packages ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
 	$(PY) -m $(ENGINE) serve -f "$(CURDIR)/mkdocs.yml"
 
-build: $(INSTALLED) ## Strict build into site/, for the address `make site-url` prints (if any)
+build: $(INSTALLED) system-packages ## Strict build into site/, for the address `make site-url` prints (if any)
 	url="$$($(MAKE) --no-print-directory -s site-url)"; \
 	if [ -n "$$url" ]; then export SITE_URL="$$url"; else unset SITE_URL; fi; \
 	$(PY) -m $(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml" --site-dir $(SITE_DIR)
@@ -70,7 +72,7 @@ site-url:
 # checker's summary. So when the check fails, the recipe ends make itself with SIGPIPE, which make
 # and shells end on without a word (exit status 141); where SIGPIPE is ignored, `exit 1` follows and
 # make fails as usual.
-check: $(INSTALLED) ## Check every locale against the default locale and the registry
+check: $(INSTALLED) system-packages ## Check every locale against the default locale and the registry
 	@$(VENV)/bin/handbook --root $(ROOT) check || { kill -PIPE $$PPID; exit 1; }
 
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
@@ -82,25 +84,25 @@ lint: $(INSTALLED) ## ruff, mypy strict, and zizmor (offline, pedantic) on the w
 	$(VENV)/bin/mypy
 	$(VENV)/bin/zizmor --offline --persona pedantic --no-progress --quiet .github
 
-test: $(INSTALLED) $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
+test: $(INSTALLED) system-packages $(NODE_TOOLS) lint ## Everything that must pass (outdated translations count as errors here)
 	$(VENV)/bin/handbook check --strict
 	$(PYTEST)
 
-test-fast: $(INSTALLED) $(NODE_TOOLS) ## The tests that need no browser and no Java, in seconds
+test-fast: $(INSTALLED) system-packages $(NODE_TOOLS) ## The tests that need no browser and no Java, in seconds
 	$(VENV)/bin/handbook check --strict
 	$(PYTEST) -m "not browser and not java and not slow"
 
 # What CI runs, in the workflow's test job and in .ci/run: `make test` plus the build; pytest comes last so
 # that its summary line ends the output.
-ci: $(INSTALLED) $(NODE_TOOLS) lint
+ci: $(INSTALLED) system-packages $(NODE_TOOLS) lint
 	$(VENV)/bin/handbook check --strict
 	$(MAKE) --no-print-directory build
 	$(PYTEST)
 
-bench: $(INSTALLED) ## Print timing and size figures (not a test)
+bench: $(INSTALLED) system-packages ## Print timing and size figures (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench bench
 
-engines: $(INSTALLED) ## MkDocs beside ProperDocs: build times and the two sites compared file by file (not a test)
+engines: $(INSTALLED) system-packages ## MkDocs beside ProperDocs: build times and the two sites compared file by file (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench engines
 
 zensical-trial: $(INSTALLED) ## The handbook built with Zensical (throwaway environment): what survives, feature by feature (not a test)
@@ -109,7 +111,7 @@ zensical-trial: $(INSTALLED) ## The handbook built with Zensical (throwaway envi
 lighthouse: $(INSTALLED) $(NODE_TOOLS) ## Print Lighthouse scores (3 runs, median performance; not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench.lighthouse
 
-search-bench: $(INSTALLED) ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
+search-bench: $(INSTALLED) system-packages ## Search relevance (success@5, MRR) beside vanilla Material, typed into Chromium (not a test)
 	PYTHONPATH=scripts $(PY) -m handbook_bench search-bench $(if $(AGAINST),--against $(AGAINST))
 
 # Early warning (.github/workflows/upgrade-canary.yml runs it weekly): the newest releases of the engines,

@@ -10,7 +10,7 @@ browser, so the same scoring serves the bench, the relevance floor test and any 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -20,6 +20,9 @@ from handbook.problems import Problem
 from handbook.search.index import heading_parents
 
 QUERIES_FILE = "scripts/handbook_bench/queries.yml"
+# Queries written by others, never seen while tuning; the file may be absent (benches and tests skip it).
+BLIND_QUERIES_FILE = "scripts/handbook_bench/queries-blind.yml"
+QUERY_SETS = ("tuned", "held-out", "blind")
 TOP_K = 5
 
 
@@ -30,6 +33,11 @@ class Query:
     answers: tuple[str, ...]  # page.md or page.md#anchor
     heldout: bool = False
     line: int = 1
+    blind: bool = False  # from BLIND_QUERIES_FILE
+
+    @property
+    def query_set(self) -> str:
+        return "blind" if self.blind else "held-out" if self.heldout else "tuned"
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,16 @@ class Scores:
     queries: int
     success: float  # success@TOP_K
     mrr: float
+
+
+def load_query_sets(root: Path) -> tuple[list[Query], list[Problem], bool]:
+    """The queries of QUERIES_FILE and, if it exists, BLIND_QUERIES_FILE (marked blind), their
+    problems, and whether the blind file exists."""
+    queries, problems = load_queries(root)
+    if not (root / BLIND_QUERIES_FILE).is_file():
+        return queries, problems, False
+    blind, blind_problems = load_queries(root, BLIND_QUERIES_FILE)
+    return queries + [replace(q, blind=True) for q in blind], problems + blind_problems, True
 
 
 def load_queries(root: Path, name: str = QUERIES_FILE) -> tuple[list[Query], list[Problem]]:
@@ -107,9 +125,21 @@ def first_answer_rank(targets: list[Target], answers: tuple[str, ...]) -> int | 
     return None
 
 
-def score(ranked: dict[Query, list[Target]]) -> Scores:
-    """success@TOP_K and MRR over the queries given (an empty set scores 0)."""
-    ranks = [first_answer_rank(targets, query.answers) for query, targets in ranked.items()]
+def card_rank(targets: list[Target], answers: tuple[str, ...]) -> int | None:
+    """The rank of the first result card (Material shows one per page, its sections inside) that
+    holds an answer."""
+    pages = list(dict.fromkeys(target.page for target in targets))
+    for rank, page in enumerate(pages, start=1):
+        if any(is_answer(target, answers) for target in targets if target.page == page):
+            return rank
+    return None
+
+
+def score(ranked: dict[Query, list[Target]], by_card: bool = False) -> Scores:
+    """success@TOP_K and MRR over the queries given (an empty set scores 0), counting result
+    links or, `by_card`, result cards."""
+    rank_of = card_rank if by_card else first_answer_rank
+    ranks = [rank_of(targets, query.answers) for query, targets in ranked.items()]
     if not ranks:
         return Scores(0, 0.0, 0.0)
     success = statistics.fmean(1.0 if rank is not None and rank <= TOP_K else 0.0 for rank in ranks)

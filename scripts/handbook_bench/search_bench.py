@@ -24,7 +24,16 @@ from handbook.registry import Registry, load_registry
 from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
 from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
 from handbook_bench.pagefind import index_site, run_pagefind_queries
-from handbook_bench.relevance import Query, SiteMap, Target, first_answer_rank, load_queries, score
+from handbook_bench.relevance import (
+    BLIND_QUERIES_FILE,
+    QUERY_SETS,
+    Query,
+    SiteMap,
+    Target,
+    first_answer_rank,
+    load_query_sets,
+    score,
+)
 from handbook_bench.search_browser import SearchRun, first_result_seconds, run_queries
 from handbook_bench.site_server import free_port, serve, serve_apart
 from handbook_bench.support import chromium, run_mkdocs_build
@@ -89,7 +98,7 @@ def ranked_targets(mapper: SiteMap, links: list[str]) -> list[Target]:
 
 def main(root: Path, against: str | None = None, show_misses: bool = False) -> int:
     registry, problems = load_registry(root)
-    queries, query_problems = load_queries(root)
+    queries, query_problems, blind = load_query_sets(root)
     if registry is None or query_problems:
         for problem in problems + query_problems:
             print(problem.format())
@@ -97,11 +106,13 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
     site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch:
         candidates = candidates_for(root, Path(scratch), site_url, against)
-        print(f"Search relevance: success@5 and MRR ({len(queries)} queries; held-out ones were never tuned on)")
         print(
-            f"{'engine':<22}{'locale':<8}{'tuned s@5':>10}{'MRR':>7}{'held-out s@5':>14}{'MRR':>7}"
-            f"{'load KiB':>10}{'1st search KiB':>16}"
+            f"Search relevance: success@5 and MRR by result card (one per page, as Material shows them), "
+            f"{len(queries)} queries; held-out and blind ones were never tuned on"
         )
+        if not blind:
+            print(f"blind: skipped ({BLIND_QUERIES_FILE} is absent)")
+        print(header())
         with chromium() as browser:
             for number, candidate in enumerate(candidates):
                 site = built_site(candidate, Path(scratch), number, site_url, registry)
@@ -186,13 +197,19 @@ def pagefind_available() -> bool:
     return importlib.util.find_spec("pagefind_bin") is not None
 
 
+def header() -> str:
+    sets = "".join(f"{name + ' s@5':>14}{'MRR':>7}" for name in QUERY_SETS)
+    return f"{'engine':<22}{'locale':<8}{sets}{'load KiB':>10}{'1st search KiB':>16}"
+
+
 def print_row(name: str, locale: str, ranked: dict[Query, list[Target]], run: SearchRun) -> None:
-    tuned = score({q: t for q, t in ranked.items() if not q.heldout})
-    held = score({q: t for q, t in ranked.items() if q.heldout})
-    print(
-        f"{name:<22}{locale:<8}{tuned.success:>10.2f}{tuned.mrr:>7.2f}{held.success:>14.2f}{held.mrr:>7.2f}"
-        f"{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}"
-    )
+    """One engine and locale: each query set's scores by card ("-" for a set without queries)."""
+    cells = ""
+    for query_set in QUERY_SETS:
+        mine = {q: t for q, t in ranked.items() if q.query_set == query_set}
+        scores = score(mine, by_card=True)
+        cells += f"{scores.success:>14.2f}{scores.mrr:>7.2f}" if mine else f"{'-':>14}{'-':>7}"
+    print(f"{name:<22}{locale:<8}{cells}{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}")
 
 
 def print_misses(ranked: dict[Query, list[Target]]) -> None:
@@ -200,4 +217,4 @@ def print_misses(ranked: dict[Query, list[Target]]) -> None:
         rank = first_answer_rank(targets, query.answers)
         if rank is None or rank > 1:
             shown = ", ".join(f"{t.page}#{t.section}" if t.section else t.page for t in targets[:5])
-            print(f"    {query.text!r}{' (held out)' if query.heldout else ''}: rank {rank or '-'}; top: {shown}")
+            print(f"    {query.text!r} ({query.query_set}): rank {rank or '-'}; top: {shown}")

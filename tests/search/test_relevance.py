@@ -1,22 +1,27 @@
 """Relevance floors: every query of scripts/handbook_bench/queries.yml typed into the real search box.
 
 success@5 and MRR per locale, for the tuned queries and the held-out ones, must stay at or above
-the targets. Scores only, never timings. The queries file itself is checked too: every answer
-names a page of the registry and, if it has an anchor, a concept on that page.
+the targets; so must the blind set's (scripts/handbook_bench/queries-blind.yml, written by others,
+scored by result card as the bench does), when that file exists. Scores only, never timings.
+The queries file itself is checked too: every answer names a page of the registry and, if it has
+an anchor, a concept on that page.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from handbook_bench.relevance import load_queries, score
-from handbook_bench.search_bench import measure
+from handbook_bench.relevance import BLIND_QUERIES_FILE, Query, Target, load_queries, load_query_sets, score
+from handbook_bench.search_bench import measure, print_row
+from handbook_bench.search_browser import SearchRun
 from handbook_bench.site_server import free_port
 from handbook_bench.support import chromium
 from tests.helpers import PROJECT_ROOT
 
 SUCCESS_FLOOR = 0.95
 MRR_FLOOR = 0.85
+BLIND_SUCCESS_FLOOR = 0.95
+BLIND_MRR_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -78,4 +83,50 @@ def test_search_finds_the_answer(ranked, registry, heldout):
         scores = score({q: t for q, t in ranked[locale].items() if q.heldout == heldout})
         if scores.success < SUCCESS_FLOOR or scores.mrr < MRR_FLOOR:
             floors[locale] = f"success@5 {scores.success:.2f}, MRR {scores.mrr:.2f} over {scores.queries} queries"
+    assert floors == {}
+
+
+def test_the_blind_set_is_read_when_present_and_scored_apart(tmp_path, capsys):
+    bench = tmp_path / "scripts" / "handbook_bench"
+    bench.mkdir(parents=True)
+    (bench / "queries.yml").write_text("en:\n  - {q: refund, answers: [recovery-steps.md]}\n", encoding="utf-8")
+    assert [q.blind for q in load_query_sets(tmp_path)[0]] == [False] and not load_query_sets(tmp_path)[2]
+    (bench / "queries-blind.yml").write_text(
+        "en:\n  - {q: money back, answers: [recovery-steps.md#step-offer-compensation]}\n", encoding="utf-8"
+    )
+    queries, problems, present = load_query_sets(tmp_path)
+    assert (
+        present
+        and problems == []
+        and [(q.text, q.query_set) for q in queries]
+        == [
+            ("refund", "tuned"),
+            ("money back", "blind"),
+        ]
+    )
+    # The blind answer is in the second card (the first page holds no answer): MRR 0.5 by card.
+    ranked = {
+        queries[0]: [Target("recovery-steps.md", "step-apologize")],
+        queries[1]: [Target("mistakes.md", "mistake-arguing"), Target("recovery-steps.md", "step-offer-compensation")],
+    }
+    print_row("engine", "en", ranked, SearchRun())
+    cells = capsys.readouterr().out.split()
+    assert cells[2:8] == ["1.00", "1.00", "-", "-", "1.00", "0.50"], cells
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not (PROJECT_ROOT / BLIND_QUERIES_FILE).is_file(), reason=f"{BLIND_QUERIES_FILE} is absent")
+def test_search_finds_the_answer_to_the_blind_queries(built_site, registry):
+    queries, problems, _ = load_query_sets(PROJECT_ROOT)
+    assert problems == [], [p.format() for p in problems]
+    blind: list[Query] = [q for q in queries if q.blind]
+    site_url = f"http://127.0.0.1:{free_port()}{deployed_path(built_site)}"
+    floors = {}
+    with chromium() as browser:
+        for locale in registry.locales:
+            mine = [q for q in blind if q.locale == locale]
+            ranked, _ = measure(browser, built_site, site_url, locale, registry.default_locale, mine)
+            scores = score(ranked, by_card=True)
+            if scores.success < BLIND_SUCCESS_FLOOR or scores.mrr < BLIND_MRR_FLOOR:
+                floors[locale] = f"success@5 {scores.success:.2f}, MRR {scores.mrr:.2f} over {scores.queries} queries"
     assert floors == {}

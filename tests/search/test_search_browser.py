@@ -7,7 +7,13 @@ import pytest
 
 from handbook.search.index import INDEX_FILE
 from handbook_bench.relevance import SiteMap, Target
-from handbook_bench.search_browser import RECORD_WORKER_MESSAGES, run_queries, type_query
+from handbook_bench.search_browser import (
+    ANSWER_TIMEOUT_MS,
+    ANSWERED,
+    RECORD_WORKER_MESSAGES,
+    run_queries,
+    type_query,
+)
 from handbook_bench.site_server import serve
 from handbook_bench.support import chromium
 from tests.search.test_relevance import deployed_path
@@ -109,4 +115,77 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
     page.keyboard.press("Enter")
     page.wait_for_url(first)
     assert page.url.split("?")[0] == first.split("?")[0] and "#step-offer-compensation" in page.url
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    "locale, query, answer",
+    [
+        ("en", "debate", "mistake-arguing"),  # a thesaurus synonym of "argue", in no page
+        ("nb", "kjekle", "mistake-arguing"),  # a thesaurus synonym of «krangle», in no page
+        ("en", "refnd", "step-offer-compensation"),  # a letter left out of a termbase synonym
+        ("en", "empaty", "step-show-compassion"),  # two letters swapped: one edit
+        ("en", "roadblokcs", "roadblocks.md"),
+    ],
+)
+def test_a_word_the_handbook_does_not_use_finds_the_section(served, locale, query, answer):
+    targets = result_targets(served, locale, query)[:5]
+    assert any(answer in (t.page, t.section) for t in targets), targets
+
+
+EMPTY_PANEL = ".handbook-search-empty"
+EN_NOTHING, NB_NOTHING = "Nothing in the handbook matches “{}”.", "Ingenting i håndboken passer til «{}»."
+
+
+@pytest.mark.parametrize(
+    "path, query, nothing, did_you_mean, suggestion, topic",
+    [
+        (
+            "index.html",
+            "xqzvtraining",
+            EN_NOTHING,
+            "Did you mean:",
+            None,
+            "Seven mistakes",
+        ),
+        (
+            "index.html",
+            "raodblokcs",
+            EN_NOTHING,
+            "Did you mean:",
+            "roadblocks",
+            "Seven mistakes",
+        ),
+        (
+            "nb/index.html",
+            "hnidrigner",
+            NB_NOTHING,
+            "Mente du:",
+            "hindringer",
+            "Sju feil",
+        ),
+    ],
+)
+def test_when_nothing_matches_the_reader_is_told_and_offered_words_and_topics(
+    served, path, query, nothing, did_you_mean, suggestion, topic
+):
+    page, _ = open_page(served, path)
+    page.keyboard.press("/")
+    assert type_query(page, query) == []
+    page.wait_for_selector(f"{EMPTY_PANEL}:not([hidden])")
+    text = page.inner_text(EMPTY_PANEL)
+    assert nothing.format(query) in text
+    topics = page.eval_on_selector_all(f"{EMPTY_PANEL} li a", "links => links.map(a => a.textContent)")
+    assert any(title.startswith(topic) for title in topics), topics
+    buttons = page.eval_on_selector_all(f"{EMPTY_PANEL} button", "bs => bs.map(b => b.textContent)")
+    if suggestion is None:
+        assert did_you_mean not in text
+        page.context.close()
+        return
+    assert did_you_mean in text and suggestion in buttons, (text, buttons)
+    page.click(f"{EMPTY_PANEL} button:text-is('{suggestion}')")
+    page.wait_for_function(ANSWERED, arg=suggestion, timeout=ANSWER_TIMEOUT_MS)
+    assert page.input_value("input.md-search__input") == suggestion
+    assert page.eval_on_selector_all(".md-search-result__link", "links => links.length") > 0
+    page.wait_for_selector(f"{EMPTY_PANEL}[hidden]", state="attached")
     page.context.close()

@@ -70,3 +70,72 @@ document.addEventListener("click", function (event) {
     }
   });
 })();
+
+// Never a blank search: when the search worker finds nothing, it tells this page (HANDBOOK_CHANNEL)
+// the handbook words closest to what was typed and the topics; they are offered here, in the
+// page's language (the texts are in the search partial), a suggestion as a button that searches it.
+(function () {
+  var HANDBOOK_CHANNEL = "handbook-search";
+  var panel = document.querySelector(".handbook-search-empty");
+  var input = document.querySelector("[data-md-component=search-query]");
+  var config = document.getElementById("__config");
+  var channel = null;
+  try {
+    channel = new BroadcastChannel(HANDBOOK_CHANNEL);
+  } catch (error) {
+    return;  // opened from disk, a browser may refuse it: search works, without the suggestions
+  }
+  if (!panel || !input || !config) {
+    return;
+  }
+  var root = JSON.parse(config.textContent).base;  // the locale's root, relative to this page
+  var base = new URL(root.endsWith("/") ? root : root + "/", location.href);
+  channel.addEventListener("message", function (event) {
+    var answer = event.data;
+    if (answer.found || answer.query !== input.value) {
+      panel.hidden = true;
+      panel.textContent = "";
+    } else {
+      show(answer);
+    }
+  });
+  function show(answer) {
+    panel.textContent = "";
+    paragraph(panel.getAttribute("data-nothing").replace("{query}", answer.query.trim()));
+    if (answer.suggestions.length) {
+      var line = paragraph(panel.getAttribute("data-did-you-mean"));
+      answer.suggestions.forEach(function (word) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "handbook-search-suggestion";
+        button.textContent = word;
+        button.addEventListener("click", function () { search(word); });
+        line.append(" ", button);
+      });
+    }
+    paragraph(panel.getAttribute("data-topics"));
+    var list = document.createElement("ul");
+    answer.topics.forEach(function (topic) {
+      var link = document.createElement("a");
+      link.href = new URL(topic.location, base).href;
+      link.innerHTML = topic.title;  // the index's own title markup, as Material shows results
+      var item = document.createElement("li");
+      item.append(link);
+      list.append(item);
+    });
+    panel.append(list);
+    panel.hidden = false;
+  }
+  function paragraph(text) {
+    var element = document.createElement("p");
+    element.textContent = text;
+    panel.append(element);
+    return element;
+  }
+  // Material searches on the query field's keyup.
+  function search(word) {
+    input.value = word;
+    input.focus();
+    input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
+  }
+})();

@@ -42,10 +42,12 @@ from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
+from handbook.search.vocabulary import ThesaurusMissing
 from handbook.status import page_state, pages_to_do_list, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
 NOT_FOUND = "404.html"
+TEMPLATE_CACHE = ".cache/templates"  # beside the search's (handbook.search.build_cache.CACHE_FOLDER)
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
 
 
@@ -119,7 +121,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     # --- pages ---------------------------------------------------------------------------------
 
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        """Material's own partials reachable from the overrides (upstream.py); and compiled theme
+        templates kept between builds (Jinja's bytecode cache, keyed on each template's source):
+        compiling Material's templates anew, once per language, took a large share of every build."""
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache_folder(config, TEMPLATE_CACHE)))
         return upstream.with_theme_originals(env)
+
+    @staticmethod
+    def _cache_folder(config: MkDocsConfig, name: str) -> Path:
+        folder = Path(config.config_file_path).parent / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     @event_priority(-150)  # after static-i18n (-100) has chosen the locale's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -256,9 +268,17 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             checker_report.print_after_rebuild(self.report)
         registry, theme_dirs = project.registry, list(config.theme.dirs)
         site = Path(config.site_dir)
-        search_index.write_search_indexes(
-            site, list(registry.locales), registry.default_locale, theme_dirs, project.termbase
-        )
+        try:
+            search_index.write_search_indexes(
+                site,
+                list(registry.locales),
+                registry.default_locale,
+                theme_dirs,
+                project.termbase,
+                Path(config.config_file_path).parent,
+            )
+        except ThesaurusMissing as error:
+            raise PluginError(f"search: {error}") from None
         seo.write_sitemaps(site, registry, config.site_url or "", self.dates)
         self.write_offline_copies(site, registry, theme_dirs)
 

@@ -11,26 +11,35 @@ points at its locale's root, and its search worker is the handbook's
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from handbook.locales import base_language, locale_of_url, url_prefix
 from handbook.plugin.upstream import LUNR_SCRIPTS, merged_search_index
-from handbook.search.index import enrich, write_locale_index
+from handbook.search.build_cache import CACHE_FOLDER, cache_key, cached
+from handbook.search.index import enrich, heading_parents, locale_index, write_locale_index
 from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
+from handbook.search.vocabulary import thesaurus_path
 from handbook.termbase import Termbase
 
 # lunr.js language codes where they differ from the locale code (Material ships lunr.no.js).
 LUNR_LANGUAGE = {"nb": "no", "nn": "no"}
 HANDBOOK_WORKER = "search-worker.js"
-# The worker and what it imports; it finds the locale root as ../../ from its own address.
-WORKER_FILES = ("assets/javascripts/search-worker.js", "assets/javascripts/vendor/lunr.min.js")
+# The worker and what it imports (the engine when the reader first searches); it finds the
+# locale root as ../../ from its own address.
+WORKER_FILES = (
+    "assets/javascripts/search-worker.js",
+    "assets/javascripts/search-engine.js",
+    "assets/javascripts/vendor/lunr.min.js",
+)
 
 
 def write_search_indexes(
-    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase
+    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase, project: Path
 ) -> None:
-    """Split the merged index per locale and write each locale's enriched index and stub.
+    """Split the merged index per locale and write each locale's enriched index and stub (the
+    built part kept between builds under the project's CACHE_FOLDER).
 
     Reads the built pages (section names), so it runs after every page is written."""
     merged = merged_search_index(site)
@@ -38,7 +47,26 @@ def write_search_indexes(
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged.docs, locale, locales, default)
-        write_locale_index(folder, enrich(docs, locale, folder, termbase), lunr, merged.separator)
+        inputs = [docs, locale, lunr, merged.separator, repr(termbase), section_headings(folder, docs)]
+        key = cache_key(inputs, thesaurus_path(locale))
+        build = partial(_enriched_index, docs, locale, folder, termbase, lunr, merged.separator)
+        full = cached(project / CACHE_FOLDER, locale, key, build)
+        write_locale_index(folder, full)
+
+
+def _enriched_index(
+    docs: list[dict[str, Any]], locale: str, folder: Path, termbase: Termbase, lunr: str, separator: str
+) -> dict[str, Any]:
+    return locale_index(enrich(docs, locale, folder, termbase), locale, lunr, separator)
+
+
+def section_headings(folder: Path, docs: list[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Each built page's headings and the section each is in: what names a subsection result
+    (`enrich`), so a part of the cache key."""
+    pages = sorted({doc["location"].split("#")[0] for doc in docs})
+    return {
+        page: heading_parents(file.read_text(encoding="utf-8")) for page in pages if (file := folder / page).is_file()
+    }
 
 
 def lunr_language(locale: str, theme_dirs: list[str]) -> str:

@@ -28,7 +28,8 @@ from typing import Any
 import snowballstemmer
 
 from handbook.locales import base_language, built_page
-from handbook.search.lunr_index import FIELD_BOOSTS, build_index
+from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
+from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words
 from handbook.termbase import Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
@@ -247,21 +248,23 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
     return extra
 
 
-def write_locale_index(folder: Path, docs: list[dict[str, Any]], lunr_language: str, separator: str) -> None:
-    """The locale's index for the worker (loaded when a reader first searches): the sections as
-    results show them, and the lunr index built from them here; and the stub that Material's page
-    script fetches at page load: only the settings, and where the index is."""
+def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, separator: str) -> dict[str, Any]:
+    """The locale's index for the worker: the sections as results show them, the lunr index built
+    from them here, and the expansion table of the words readers type instead
+    (`handbook.search.vocabulary`)."""
     fields = [
         {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
         for doc in docs
     ]
     shown = [{"location": doc["location"], "title": doc["title"], "text": doc["text"]} for doc in docs]
-    full = {
-        "lang": lunr_language,
-        "separator": separator,
-        "docs": shown,
-        "index": build_index(fields, lunr_language, separator),
-    }
+    built = _built(fields, locale, lunr_language, separator, thesaurus_path(locale))
+    return {"lang": lunr_language, "separator": separator, "docs": shown, **built}
+
+
+def write_locale_index(folder: Path, full: dict[str, Any]) -> None:
+    """The locale's index (`locale_index`; loaded when a reader first searches), and the stub that
+    Material's page script fetches at page load: only the settings, and where the index is."""
+    lunr_language, separator = full["lang"], full["separator"]
     target = folder / INDEX_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(f"{INDEX_START}{_js_string(_json(full))}{INDEX_END}", encoding="utf-8")
@@ -271,6 +274,21 @@ def write_locale_index(folder: Path, docs: list[dict[str, Any]], lunr_language: 
     }
     (folder / STUB_FILE).write_text(_json(stub), encoding="utf-8")
     (folder / STUB_FILE).with_suffix(".js").write_text(f"var __index = {_json(stub)}", encoding="utf-8")
+
+
+def _built(
+    fields: list[dict[str, str]], locale: str, lunr_language: str, separator: str, thesaurus: Path | None
+) -> dict[str, Any]:
+    """The lunr index of `fields`, and the expansion table of the words the index lacks."""
+    index = build_index(fields, lunr_language, separator)
+    if thesaurus is None:
+        return {"index": index, "vocabulary": ""}
+    _, stem = stemmer(lunr_language)
+    titles = [words(field["title"], separator) for field in fields]
+    texts = [words(field["text"], separator) for field in fields]
+    indexed = {posting[0] for posting in index["postings"]}
+    ranked = weighted_words(titles, texts)
+    return {"index": index, "vocabulary": expansion_table(locale, ranked, indexed, stem, load_thesaurus(thesaurus))}
 
 
 def _js_string(text: str) -> str:

@@ -1,0 +1,247 @@
+// How the handbook's search worker (search-worker.js) matches a query; loaded with lunr.js and the
+// index when the reader first searches, so pages do not load it:
+// - each word is matched stemmed (so "arguments" finds "argument", «avbrytes» finds «avbryter»)
+//   and as a prefix of the words in the text (so "compens" finds "compensation");
+// - the index is built with the site (scripts/handbook/search/: lunr.py, with the termbase synonyms
+//   and compound parts readers type, and subsections named by their section), so the worker only
+//   loads it: no indexing in the browser;
+// - stop words count, but little, so "this is all I can do" still finds its section;
+// - sections that contain every word of the query rank above sections that contain some;
+// - a word that matches nothing is searched as the handbook word the index's expansion table
+//   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py), and if the
+//   query still finds nothing, its words are searched again with one typo allowed;
+// - when nothing matches at all, `nothingFound` gives the closest title words and the topics.
+"use strict";
+
+var STEMMED_BOOST = 10;
+var PREFIX_BOOST = 2;
+var STOP_WORD_BOOST = 0.2;
+var MIN_PREFIX = 3;
+var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
+var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
+var MAX_SUGGESTIONS = 3;
+
+function makeSearch(data) {
+  var language = data.lang === "en" ? lunr : lunr[data.lang];
+  var docs = data.docs;  // a result's ref is its section's place in this list
+  lunr.tokenizer.separator = new RegExp(data.separator);
+  var index = lunr.Index.load(expand(data.index));
+  var terms = data.index.postings.map(function (entry) { return entry[0]; });  // in JavaScript's order
+  var expansions = expansionTable(data.vocabulary || "");
+  var byLocation = {};
+  docs.forEach(function (doc) { byLocation[doc.location] = doc; });
+  var stemCache = {};
+  function stem(word) {
+    if (!(word in stemCache)) stemCache[word] = language.stemmer(new lunr.Token(word)).toString();
+    return stemCache[word];
+  }
+  function isStopWord(word) {
+    return !language.stopWordFilter(new lunr.Token(word));
+  }
+  function isKnown(word) {
+    return Object.prototype.hasOwnProperty.call(index.invertedIndex, stem(word)) || hasPrefix(terms, word);
+  }
+  function run(words, fuzzy) {
+    var alternatives = {};  // query word -> the handbook word searched in its place
+    var results = index.query(function (q) {
+      words.forEach(function (word) {
+        var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
+        if (fuzzy) {
+          if (word.length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: 1, boost: weight});
+          return;
+        }
+        q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
+        if (word.length >= MIN_PREFIX)
+          q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
+        var instead = !isKnown(word) && expansions[stem(word)];
+        if (instead) {
+          alternatives[word] = instead;
+          q.term(instead, {usePipeline: false, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+        }
+      });
+    });
+    var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, fuzzy: fuzzy};
+    return results.map(function (result) {
+      return rescore(result, docs[result.ref].location, words, match);
+    });
+  }
+  return {
+    search: function (query) {
+      var words = queryWords(query);
+      var results = run(words, false);
+      if (!results.length) results = run(words, true);
+      return group(results, byLocation, words, stem);
+    },
+    nothingFound: function (query) {
+      return {query: query, found: false, suggestions: suggestions(queryWords(query), docs),
+        topics: docs.filter(function (doc) { return doc.location && doc.location.indexOf("#") === -1; })
+          .map(function (doc) { return {location: doc.location, title: doc.title}; })};
+    }
+  };
+}
+
+// The expansion table as the site ships it: "handbook:reader,reader handbook:reader …" (stems).
+function expansionTable(text) {
+  var table = {};
+  text.split(" ").forEach(function (entry) {
+    var parts = entry.split(":");
+    if (parts.length === 2) parts[1].split(",").forEach(function (reader) { table[reader] = parts[0]; });
+  });
+  return table;
+}
+
+// Whether a term of the sorted list starts with `prefix` (the worker's trailing wildcard would match).
+function hasPrefix(sorted, prefix) {
+  var low = 0, high = sorted.length;
+  while (low < high) {
+    var middle = (low + high) >> 1;
+    if (sorted[middle] < prefix) low = middle + 1; else high = middle;
+  }
+  return low < sorted.length && sorted[low].indexOf(prefix) === 0;
+}
+
+// The words of the section titles closest to the words typed (at most two edits, fewer for short
+// words), nearest first, then the most frequent: what "Did you mean" offers.
+function suggestions(words, docs) {
+  var counts = {};
+  docs.forEach(function (doc) {
+    (doc.title.replace(/<[^>]*>/g, " ").toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []).forEach(function (word) {
+      counts[word] = (counts[word] || 0) + 1;
+    });
+  });
+  var found = [];
+  words.forEach(function (word) {
+    var limit = word.length < 5 ? 1 : 2;
+    Object.keys(counts).forEach(function (known) {
+      var distance = editDistance(word, known, limit);
+      if (distance <= limit && known !== word) found.push({word: known, distance: distance, count: counts[known]});
+    });
+  });
+  found.sort(function (a, b) { return a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1); });
+  var seen = {};
+  return found.filter(function (item) {
+    var fresh = !seen[item.word];
+    seen[item.word] = true;
+    return fresh;
+  }).slice(0, MAX_SUGGESTIONS).map(function (item) { return item.word; });
+}
+
+// Edit distance counting a swap of two neighbouring letters as one edit, as lunr's fuzzy terms
+// do (optimal string alignment), cut short once it exceeds `limit`.
+function editDistance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  var before = null;
+  var previous = [];
+  for (var j = 0; j <= b.length; j++) previous.push(j);
+  for (var i = 1; i <= a.length; i++) {
+    var current = [i];
+    var best = i;
+    for (j = 1; j <= b.length; j++) {
+      var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      var distance = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        distance = Math.min(distance, before[j - 2] + 1);
+      current.push(distance);
+      best = Math.min(best, distance);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+// lunr's serialised index from the smaller form the site ships (scripts/handbook/search/lunr_index.py,
+// `compact`): per field, one vector per document; per term, the documents as differences.
+function expand(compact) {
+  var fieldVectors = [];
+  var invertedIndex = [];
+  compact.fields.forEach(function (field) {
+    compact.vectors[field].forEach(function (vector, ref) {
+      if (vector.length) fieldVectors.push([field + "/" + ref, vector]);
+    });
+  });
+  compact.postings.forEach(function (entry) {
+    var posting = {_index: entry[1]};
+    compact.fields.forEach(function (field, number) {
+      var refs = {};
+      var ref = 0;
+      entry[2 + number].forEach(function (step) {
+        ref += step;
+        refs[ref] = {};
+      });
+      posting[field] = refs;
+    });
+    invertedIndex.push([entry[0], posting]);
+  });
+  return {version: compact.version, fields: compact.fields, fieldVectors: fieldVectors,
+    invertedIndex: invertedIndex, pipeline: compact.pipeline};
+}
+
+function queryWords(query) {
+  var seen = {};
+  return lunr.tokenizer(query).map(function (token) {
+    return token.toString().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+  }).filter(function (word) {
+    var fresh = word && !seen[word];
+    seen[word] = true;
+    return fresh;
+  });
+}
+
+// Which query words a result matched (stemmed, as a prefix, through the word searched in its
+// place, or one typo away in the fuzzy pass), and its score scaled by the share of content words it has.
+function rescore(result, location, words, match) {
+  var matched = Object.keys(result.matchData.metadata);
+  var terms = {};
+  words.forEach(function (word) {
+    var root = match.stem(word);
+    var instead = match.alternatives[word];
+    terms[word] = matched.some(function (term) {
+      return term === root || term.indexOf(word) === 0 || term === instead ||
+        (match.fuzzy && editDistance(root, term, 1) <= 1);
+    });
+  });
+  var content = words.filter(function (word) { return !match.isStopWord(word); });
+  var counted = content.length ? content : words;
+  var found = counted.filter(function (word) { return terms[word]; }).length;
+  var coverage = found / counted.length;
+  return {location: location, score: result.score * coverage * coverage, terms: terms};
+}
+
+// Results by page, best page first; each page's own entry leads its group, as Material renders it.
+function group(results, byLocation, words, stem) {
+  var pages = {};
+  var order = [];
+  results.forEach(function (result) {
+    var page = result.location.split("#")[0];
+    if (!pages[page]) {
+      pages[page] = {best: 0, items: {}};
+      order.push(page);
+    }
+    pages[page].best = Math.max(pages[page].best, result.score);
+    pages[page].items[result.location] = result;
+  });
+  var mark = highlighter(words, stem);
+  return order.sort(function (a, b) { return pages[b].best - pages[a].best; }).map(function (page) {
+    var items = pages[page].items;
+    if (!items[page] && byLocation[page]) items[page] = {location: page, score: 0, terms: {}};
+    return Object.keys(items).map(function (location) {
+      var item = items[location];
+      var doc = byLocation[location];
+      return {location: location, title: mark(doc.title), text: mark(doc.text), score: item.score, terms: item.terms};
+    }).sort(function (a, b) { return b.score - a.score; });
+  });
+}
+
+function highlighter(words, stem) {
+  var roots = words.map(stem);
+  return function (html) {
+    return html.replace(/(<[^>]*>|&[#\w]+;)|([\p{L}\p{N}]+)/gu, function (all, tag, word) {
+      if (tag) return tag;
+      var lower = word.toLowerCase();
+      var hit = words.some(function (w, i) { return lower.indexOf(w) === 0 || stem(lower) === roots[i]; });
+      return hit ? "<mark>" + word + "</mark>" : word;
+    });
+  };
+}

@@ -1,0 +1,152 @@
+"""The words readers type that the handbook does not use, mapped to the words it does.
+
+Readers type a common synonym («yell» for "shout"), another word class, or a general word for a
+specific one; when such a word matches nothing at all, the search worker searches the handbook's
+own words this table maps it to. The table is built here, at build time, from well-kept
+resources rather than from hand-made lists:
+
+- the LibreOffice thesauri Debian ships (`mythes-en-us`, made from Princeton WordNet: synonyms,
+  similar, related and generic terms; `mythes-no`, the Norwegian Bokmål and Nynorsk thesauri);
+- simplemma's lemmatizer, so that an inflected word of the handbook («kunder», "apologizing")
+  finds its thesaurus entry («kunde», "apologize").
+
+Only the handbook's weightiest words are looked up (title words first, then by how often they
+occur) until the table reaches `TABLE_BUDGET` characters, so the first search stays small at
+any size of handbook. The table ships inside the locale's index (`handbook_index.js`) as
+`"handbook word:reader word,reader word …"`, the reader words stemmed as the worker stems them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from handbook.locales import base_language
+
+# Debian's thesaurus files (packages mythes-en-us and mythes-no) by locale; a locale not listed
+# here has no thesaurus, and its table comes out empty.
+MYTHES_DIR = Path("/usr/share/mythes")
+THESAURI = {"en": "th_en_US_v2.dat", "nb": "th_nb_NO_v2.dat", "no": "th_nb_NO_v2.dat", "nn": "th_nn_NO_v2.dat"}
+THESAURUS_PACKAGES = "mythes-en-us mythes-no"
+# simplemma's language codes where they differ from the locale's.
+LEMMA_LANGUAGE = {"no": "nb"}
+TABLE_BUDGET = 20_000  # characters of the shipped table (about 8 KiB gzipped)
+MIN_WORD = 4  # shorter words are mostly function words, and their synonyms noise
+TITLE_WEIGHT = 8  # as the title's boost in the index
+MAX_SHARE = 0.1  # of the sections: a word found in more names no topic
+MIN_SECTIONS = 3  # ... except in a handbook so small that every word is in a few sections
+MAX_SENSES = 2  # per headword: the first senses are the common ones ("tool": implement, instrument)
+MAX_READER_WORDS = 12  # per headword, the nearest first
+SKIPPED_RELATIONS = ("(antonym)",)
+RELATION = re.compile(r"\s*\(.*?\)")
+LETTERS = re.compile(r"^[^\W\d_]+$")
+
+
+class ThesaurusMissing(Exception):
+    """A locale has a thesaurus in THESAURI, but its file is not installed."""
+
+
+@dataclass(frozen=True)
+class Thesaurus:
+    """Single-word entries of a MyThes thesaurus: each headword's words, in the file's order."""
+
+    entries: dict[str, tuple[str, ...]]
+
+
+def thesaurus_path(locale: str) -> Path | None:
+    name = THESAURI.get(locale) or THESAURI.get(base_language(locale))
+    return MYTHES_DIR / name if name else None
+
+
+@cache
+def load_thesaurus(path: Path) -> Thesaurus:
+    """A MyThes `.dat` file: its first line names the encoding, then each headword `word|n` is
+    followed by n lines of `(part of speech)|word|word (relation)|…`."""
+    if not path.is_file():
+        raise ThesaurusMissing(f"{path} is missing: install Debian's {THESAURUS_PACKAGES} (apt-get install)")
+    raw = path.read_bytes()
+    encoding = raw[: raw.find(b"\n")].decode("ascii").strip() or "utf-8"
+    lines = raw.decode(encoding).split("\n")[1:]
+    entries: dict[str, tuple[str, ...]] = {}
+    number = 0
+    while number < len(lines):
+        head, _, count = lines[number].rpartition("|")
+        senses = lines[number + 1 : number + 1 + int(count or 0)]
+        number += 1 + len(senses)
+        if head and LETTERS.match(head):
+            entries.setdefault(head.lower(), _single_words(senses))
+    return Thesaurus(entries)
+
+
+def _single_words(senses: list[str]) -> tuple[str, ...]:
+    found: list[str] = []
+    for sense in senses[:MAX_SENSES]:
+        for item in sense.split("|")[1:]:
+            if any(relation in item for relation in SKIPPED_RELATIONS):
+                continue
+            word = RELATION.sub("", item).strip()
+            if LETTERS.match(word) and word.islower() and word not in found:  # proper nouns are capitalised
+                found.append(word)
+    return tuple(found[:MAX_READER_WORDS])
+
+
+def lemma(locale: str, word: str) -> str:
+    # Imported here: loading simplemma takes half a second, and a build whose table is in the
+    # cache (handbook.search.build_cache) never needs it.
+    import simplemma
+
+    language = LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
+    try:
+        return str(simplemma.lemmatize(word, lang=language))
+    except ValueError:  # a language simplemma does not know
+        return word
+
+
+def weighted_words(titles: list[list[str]], texts: list[list[str]]) -> list[str]:
+    """The handbook's words, weightiest first (a title word counts as TITLE_WEIGHT occurrences),
+    leaving out those in more than MAX_SHARE of the sections: words such as «dette» or "work"
+    name no topic, and their synonyms («dump» for «dette», to fall) would only mislead."""
+    weight: Counter[str] = Counter()
+    sections: Counter[str] = Counter()
+    for title, text in zip(titles, texts, strict=True):
+        weight.update({w: TITLE_WEIGHT for w in title})
+        weight.update(text)
+        sections.update(set(title) | set(text))
+    limit = max(MIN_SECTIONS, MAX_SHARE * len(titles))
+    kept = [w for w in weight if _is_word(w) and sections[w] <= limit]
+    return sorted(kept, key=lambda w: (-weight[w], w))
+
+
+def _is_word(word: str) -> bool:
+    return len(word) >= MIN_WORD and bool(LETTERS.match(word))
+
+
+def expansion_table(
+    locale: str, words: list[str], indexed: set[str], stem: Callable[[str], str], thesaurus: Thesaurus
+) -> str:
+    """`words` (weightiest first) looked up in the thesaurus, directly and by lemma; each reader
+    word whose stem the index lacks is listed under the handbook word's stem, within TABLE_BUDGET."""
+    table: dict[str, list[str]] = defaultdict(list)
+    size, listed = 0, set(indexed)
+    for word in words:
+        target = stem(word)
+        heads = dict.fromkeys((word, lemma(locale, word)))
+        for reader in (r for head in heads for r in thesaurus.entries.get(head, ())):
+            key = stem(reader)
+            if key in listed or not _is_word(reader):
+                continue
+            cost = len(key) + 1 + (len(target) + 2 if target not in table else 0)
+            if size + cost > TABLE_BUDGET:
+                return _serialised(table)
+            listed.add(key)
+            table[target].append(key)
+            size += cost
+    return _serialised(table)
+
+
+def _serialised(table: dict[str, list[str]]) -> str:
+    return " ".join(f"{target}:{','.join(keys)}" for target, keys in table.items())
