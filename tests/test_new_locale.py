@@ -3,14 +3,11 @@ checker reports every page as untranslated, page by page."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook_bench.site_server import free_port
-from handbook_bench.support import engine_command, run_mkdocs_build
+from handbook_bench.support import run_mkdocs_build, serving
 from tests.helpers import run_check, run_handbook, scratch_copy
 from tests.test_serve import fetch, wait_for
 
@@ -97,19 +94,7 @@ def test_previews_offer_a_draft_locale_in_the_language_switcher(tmp_path):
     assert not BeautifulSoup(read(site / "mistakes.html"), "html.parser").find("link", rel="alternate", hreflang="sv")
     assert "/sv/" not in read(site / "sitemap.xml")
 
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
-    server = subprocess.Popen(
-        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    page = f"http://127.0.0.1:{port}/handbook/mistakes.html"
-    try:
+    with serving(root) as base:
+        page = base + "mistakes.html"
         assert wait_for(page, "md-select__link"), "mkdocs serve did not start"
         assert switcher(fetch(page)) == ["en", "nb", "sv"]
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

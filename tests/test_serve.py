@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import time
 import urllib.request
 
-from handbook_bench.site_server import free_port
-from handbook_bench.support import engine_command
+from handbook_bench.support import serving
 from tests.helpers import edit, scratch_copy
 
 READY_SECONDS = 90
@@ -33,17 +30,8 @@ def wait_for(url: str, text: str) -> bool:
 
 def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
     root = scratch_copy(tmp_path / "project")
-    port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/handbook/"}
-    server = subprocess.Popen(
-        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    glossary = f"http://127.0.0.1:{port}/handbook/glossary.html"
-    try:
+    with serving(root) as base:
+        glossary = base + "glossary.html"
         assert wait_for(glossary, "servicegjenoppretting"), "mkdocs serve did not start"
         edit(
             root,
@@ -52,6 +40,3 @@ def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
             "  - en: queue ticket\n    nb: kølapp\n  - en: coworker\n",
         )
         assert wait_for(glossary, "kølapp"), "the glossary was not rebuilt after termbase.yml changed"
-    finally:
-        server.terminate()
-        server.wait(timeout=30)

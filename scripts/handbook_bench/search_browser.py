@@ -11,6 +11,7 @@ are read only once the worker has answered that very query, not an earlier prefi
 from __future__ import annotations
 
 import contextlib
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,7 +147,13 @@ def type_query(page: Any, query: str, clear: bool = True) -> list[str]:
         box.press("Control+A")
         box.press("Backspace")
     box.press_sequentially(query)
-    page.wait_for_function(ANSWERED, arg=box.input_value(), timeout=ANSWER_TIMEOUT_MS)
+    from playwright.sync_api import TimeoutError as NoAnswer
+
+    try:
+        page.wait_for_function(ANSWERED, arg=box.input_value(), timeout=ANSWER_TIMEOUT_MS)
+    except NoAnswer:  # the engine's worker never answered (a query it cannot parse): a miss, said aloud
+        print(f"no answer within {ANSWER_TIMEOUT_MS / 1000:.0f} s, counted as a miss: {query!r}", file=sys.stderr)
+        return []
     return [str(link) for link in page.evaluate(VISIBLE_RESULT_LINKS)]
 
 

@@ -58,6 +58,30 @@ def run_mkdocs_build(
 
 
 @contextmanager
+def serving(project: Path, log: Path | None = None) -> Iterator[str]:
+    """`<engine> serve` of `project` on a free port of 127.0.0.1, stopped on leaving; yields the site's
+    address (its output goes to `log`, if given)."""
+    from handbook_bench.site_server import free_port
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/handbook/"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
+    with open(log, "w") if log else open(os.devnull, "w") as output:
+        server = subprocess.Popen(
+            engine_command("serve", project, "--dev-addr", f"127.0.0.1:{port}"),
+            cwd=project,
+            env=environment,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield base
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+@contextmanager
 def chromium(profile: Path | None = None) -> Iterator[Any]:
     """Chromium driven by Playwright: a browser, or with `profile` a persistent (installable) context."""
     from playwright.sync_api import sync_playwright
