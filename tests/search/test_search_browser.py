@@ -38,19 +38,20 @@ def result_targets(served, locale: str, query: str) -> list[Target]:
 
 
 @pytest.mark.parametrize(
-    "locale, query, section",
+    "locale, query, sections",
     [
-        ("en", "arguments", "mistake-arguing"),  # inflected form of "argument"
-        ("nb", "avbrytes", "mistake-not-letting-them-vent"),  # passive of «avbryte»
-        ("en", "compens", "step-offer-compensation"),  # a prefix
-        ("en", "reimburse", "step-offer-compensation"),  # termbase synonym
-        ("nb", "omtanke", "step-show-compassion"),  # termbase synonym
-        ("nb", "medfølelse", "step-show-compassion"),  # forbidden word -> the term to use
+        ("en", "arguments", {"mistake-arguing"}),  # inflected form of "argument"
+        # passive of «avbryte»: the vent mistake and step 1 (hear the whole story without interrupting)
+        ("nb", "avbrytes", {"mistake-not-letting-them-vent", "step-apologize"}),
+        ("en", "compens", {"step-offer-compensation"}),  # a prefix
+        ("en", "reimburse", {"step-offer-compensation"}),  # termbase synonym
+        ("nb", "omtanke", {"step-show-compassion"}),  # termbase synonym
+        ("nb", "medfølelse", {"step-show-compassion"}),  # forbidden word -> the term to use
     ],
 )
-def test_the_first_result_is_the_section_that_answers(served, locale, query, section):
+def test_the_first_result_is_the_section_that_answers(served, locale, query, sections):
     targets = result_targets(served, locale, query)
-    assert targets and targets[0].section == section, targets[:3]
+    assert targets and targets[0].section in sections, targets[:3]
 
 
 def test_a_norwegian_compound_part_finds_the_compound(served):
