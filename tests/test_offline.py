@@ -19,7 +19,7 @@ from handbook.plugin.offline import MANIFEST_NAME, WORKER_NAME
 from handbook_bench.site_server import serve
 from handbook_bench.support import CHROMIUM, chromium, run_mkdocs_build
 from tests.browser import deployed_base, type_search
-from tests.helpers import PROJECT_ROOT
+from tests.helpers import scratch_copy
 
 pytestmark = pytest.mark.browser
 
@@ -125,13 +125,10 @@ def test_each_locale_is_installable(served, browser, locale):
 @pytest.fixture(scope="module")
 def changed_build(tmp_path_factory) -> Path:
     """A real build of the project with one Norwegian page changed: the next deploy."""
-    project = tmp_path_factory.mktemp("changed")
-    for name in ("docs", "overrides"):
-        shutil.copytree(PROJECT_ROOT / name, project / name)
-    for name in ("mkdocs.yml", "concepts.yml", "termbase.yml"):
-        shutil.copyfile(PROJECT_ROOT / name, project / name)
+    project = scratch_copy(tmp_path_factory.mktemp("changed") / "project")
     page = project / "docs" / "nb" / "roadblocks.md"
-    page.write_text(page.read_text(encoding="utf-8") + f"\n{UPDATE_MARKER}\n", encoding="utf-8")
+    # Added to the page's last list item, so the page still mirrors its English twin (the build checks it).
+    page.write_text(page.read_text(encoding="utf-8").rstrip("\n") + f" {UPDATE_MARKER}\n", encoding="utf-8")
     site = project / "site"
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
