@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.counterpart import ChangedSection, changed_headings, section_names
+from handbook.counterpart import ChangedSection, changed_headings, heading_named, section_names
 from handbook.freshness import RECORD_KEY, changed_sections, is_outdated, recorded_hashes, source_hashes
 from handbook.locales import source_path
 from handbook.project import Project
@@ -112,7 +112,15 @@ def pages_to_do_list(project: Project, statuses: list[LocaleStatus], page_locale
             where = (
                 f"[{note.name}]({note.name})" if note.locale == page_locale and note.state != "missing" else note.name
             )
-            names = section_names(note.sections, source_path(project.registry.default_locale, note.name))
+            names = [_page_section_name(section) for section in note.sections]
             changed = f": {', '.join(names)}" if names else ""
             items.append(f"- {note.locale}: {where}, {states.get(note.state, note.state)}{changed}")
     return "\n".join(items)
+
+
+def _page_section_name(section: ChangedSection) -> str:
+    """A changed section as the status page names it, without the line numbers meant for a terminal."""
+    ours, theirs = section.translated, section.english
+    if ours and theirs:
+        return f"{heading_named(ours)} (English {heading_named(theirs)})"
+    return heading_named(ours or theirs) if (ours or theirs) else section.anchor
