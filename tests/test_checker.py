@@ -45,7 +45,8 @@ def test_strict_turns_outdated_warnings_into_errors(tmp_path):
     assert result.returncode == 1
     assert (
         "nb:docs/nb/steps.md:4: outdated: docs/en/steps.md changed since this translation "
-        "(changed sections: '## Første trinn' (English '## First step'))" in result.stdout
+        "(changed sections: '## Første trinn' at line 16 here (English '## First step', docs/en/steps.md:10))"
+        in result.stdout
     )
     assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in 4 pages in 2 locales.\n")
 

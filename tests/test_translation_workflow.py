@@ -31,13 +31,16 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
     outdated = run_check(root, "--strict")
     assert outdated.returncode == 1
-    assert "changed sections: '## Andre trinn' (English '## Second step'))" in outdated.stdout
+    assert (
+        "changed sections: '## Andre trinn' at line 23 here (English '## Second step', docs/en/steps.md:17))"
+        in outdated.stdout
+    )
     status = run_handbook(root, "status")
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
     # At the line the check reports it, with the changed section by heading in both languages.
     assert (
-        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' (English '## Second step')"
-        in status.stdout
+        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' at line 23 here "
+        "(English '## Second step', docs/en/steps.md:17)" in status.stdout
     )
 
     edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
@@ -58,7 +61,8 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert refused.returncode == 1
     assert refused.stdout.startswith(
         "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
-        "but docs/en/steps.md has (changed sections: '## Andre trinn' (English '## Second step')): "
+        "but docs/en/steps.md has (changed sections: '## Andre trinn' at line 24 here "
+        "(English '## Second step', docs/en/steps.md:17)): "
         "update the translation "
         "(see `handbook diff nb steps.md`); if the English change needs no change here, "
         "run `handbook stamp --unchanged nb steps.md`\n"
@@ -71,6 +75,80 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert "  unchanged: true\n" in page.read_text(encoding="utf-8")
     assert run_check(root, "--strict").returncode == 0
     assert "already up to date" in run_handbook(root, "stamp", "nb", "steps.md").stdout
+
+
+def committed_base(tmp_path: Path) -> Path:
+    root = materialize_base(tmp_path)
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+def test_stamp_unchanged_shows_the_english_words_it_accepts(tmp_path):
+    root = committed_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
+    result = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of revision ")
+    assert lines[1:] == [
+        "  the English change it accepts:",
+        "  in '## Andre trinn' (docs/nb/steps.md:23), English '## Second step' (docs/en/steps.md:17):",
+        "    docs/en/steps.md:19: Ask {+calmly+} what went wrong, …",
+        "  If any of it changes what the page says, update the translation and run `handbook stamp nb steps.md` again.",
+    ]
+
+
+def test_stamp_unchanged_refuses_a_new_number_the_translated_section_lacks(tmp_path):
+    root = committed_base(tmp_path)
+    page = root / "docs/nb/steps.md"
+    before = page.read_text(encoding="utf-8")
+    edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Say hello to the customer twice.")
+    refused = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert (refused.returncode, page.read_text(encoding="utf-8")) == (1, before)
+    assert refused.stdout == (
+        "nb:docs/nb/steps.md:18: stamp: the English change '… to the customer {+twice+}.' (docs/en/steps.md:12) "
+        "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write '2' or 'to'): "
+        "update the translation, then run `handbook stamp nb steps.md`\n"
+        "Found 1 error(s) and 0 warning(s) in the command's input.\n"
+        "Nothing was stamped.\n"
+    )
+    # The number as a word or as digits in the paired section is enough.
+    edit(root, "docs/nb/steps.md", "Hils på kunden.", "Hils på kunden to ganger.")
+    assert run_handbook(root, "stamp", "--unchanged", "nb", "steps.md").returncode == 0
+
+
+def test_stamp_unchanged_refuses_a_dropped_number_the_translated_section_keeps(tmp_path):
+    root = committed_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "Say hello to the customer.", "Say hello to the customer 2 times.")
+    edit(root, "docs/nb/steps.md", "Hils på kunden.", "Hils på kunden to ganger.")
+    assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
+    git(root, "commit", "-qam", "twice")
+    edit(root, ENGLISH_STEPS, "the customer 2 times.", "the customer three times.")
+    refused = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert refused.returncode == 1
+    assert "it lacks 3 (write '3' or 'tre') and still has 2 ('2' or 'to'), which the English section" in refused.stdout
+
+
+def test_stamp_unchanged_without_history_wants_every_number_of_a_changed_section(tmp_path):
+    root = materialize_base(tmp_path)  # no git: the English text as stamped cannot be read
+    edit(root, ENGLISH_STEPS, "A loud room makes listening hard.", "Two loud rooms make listening hard.")
+    refused = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
+    assert refused.returncode == 1
+    assert refused.stdout.startswith(
+        "nb:docs/nb/steps.md:27: stamp: the English words that changed cannot be shown (cannot read git history: "
+    )
+    assert "and this section ('## Støy') lacks 2 (write '2' or 'to'), which English '## Noise'" in refused.stdout
+
+
+def test_numbers_are_read_as_digits_and_words():
+    from handbook.numbers import numbers_in, quoted_forms
+
+    assert numbers_in("Call twice, then 3 times; wait 10,000 seconds or twenty-five.", "en") == {2, 3, 10, 0, 20, 5}
+    assert numbers_in("Ring én gang, så to ganger, så syv.", "nb") == {2, 7}  # 'én' and 'en' are left out
+    assert numbers_in("Ring 2 ganger.", "sv") == {2}  # a locale without words: digits only
+    assert quoted_forms(7, "nb") == "'7', 'sju' or 'syv'"
 
 
 def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from handbook.counterpart import heading_named, place_of, section_names
+from handbook.counterpart import changed_headings, heading_named, place_of, section_names
+from handbook.english_change import EnglishChange, accepted_lines, english_change
 from handbook.freshness import (
     RECORD_KEY,
     changed_sections,
@@ -100,7 +101,8 @@ def command_stamp(args: argparse.Namespace) -> int:
     matter, and says what it recorded. Nothing is written if any named page (or its English page)
     has an error, or if the English page changed but the translation did not change since it was
     last stamped: update it, or, when the English change needs no change in the translation, say
-    so with --unchanged.
+    so with --unchanged. With --unchanged it prints the English words that changed, by section, and
+    refuses a change of number (digits or number words) that the translated section does not have.
     """
     project, problems = load_project(args.root)
     if project is None:
@@ -113,7 +115,11 @@ def command_stamp(args: argparse.Namespace) -> int:
     shown = {page.shown for pair in pairs for page in pair}
     problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
     texts = {translated.shown: read_keeping_line_endings(args.root / translated.shown) for _, translated in pairs}
-    if not args.unchanged:
+    accepted: dict[str, EnglishChange] = {}
+    if args.unchanged:
+        accepted = {pair[1].shown: english_change(args.root, pair) for pair in pairs}
+        problems += [p for change in accepted.values() for p in change.problems]
+    else:
         problems += [p for pair in pairs if (p := unchanged_translation(pair, texts[pair[1].shown]))]
     if problems:
         return fail(problems, NOTHING_STAMPED)
@@ -130,6 +136,8 @@ def command_stamp(args: argparse.Namespace) -> int:
             file.write(new)
         what = "needs no change for" if unchanged and english_changed else "translates"
         print(f"stamped {translated.shown}: it {what} {english.shown} as of revision {hashes.page}")
+        if translated.shown in accepted and english_changed:
+            print("\n".join(accepted_lines(accepted[translated.shown], (english, translated))))
     return 0
 
 
@@ -149,8 +157,8 @@ def unchanged_translation(pair: Pair, text: str) -> Problem | None:
         return None
     if recorded_translation(translated.parsed) != translation_hash(text):
         return None
-    anchors = changed_sections(recorded, current)
-    changed = ", ".join(section_names(anchors, english.parsed, translated.parsed)) or "outside the anchored sections"
+    headings = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
+    changed = ", ".join(section_names(headings, english.shown)) or "outside the anchored sections"
     name = f"{translated.locale} {translated.name}"
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
@@ -261,7 +269,7 @@ def command_status(args: argparse.Namespace) -> int:
     print(status_table(statuses, {}))
     for status in statuses:
         for note in pages_to_do(project, status):
-            print(note.format())
+            print(note.format(project.registry.default_locale))
     return 0
 
 

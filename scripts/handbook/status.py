@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.counterpart import section_names
+from handbook.counterpart import ChangedSection, changed_headings, heading_named, section_names
 from handbook.freshness import RECORD_KEY, changed_sections, is_outdated, recorded_hashes, source_hashes
 from handbook.locales import source_path
 from handbook.project import Project
@@ -76,16 +76,18 @@ class PageNote:
     name: str
     state: str
     line: int
-    sections: list[str]  # changed sections, by heading in both languages (outdated pages only)
+    sections: list[ChangedSection]  # changed sections, by heading in both languages (outdated pages only)
 
-    def format(self) -> str:
-        changed = f": changed sections: {', '.join(self.sections)}" if self.sections else ""
+    def format(self, default_locale: str) -> str:
+        names = section_names(self.sections, source_path(default_locale, self.name))
+        changed = f": changed sections: {', '.join(names)}" if names else ""
         return f"{self.locale}:{source_path(self.locale, self.name)}:{self.line}: {self.state}{changed}"
 
 
 def pages_to_do(project: Project, status: LocaleStatus) -> list[PageNote]:
     """Each page of the locale that is missing, untranslated or outdated, worst first."""
     notes = []
+    sections: list[ChangedSection]
     for name, state in status.pages.items():
         if state == "up to date":
             continue
@@ -97,7 +99,7 @@ def pages_to_do(project: Project, status: LocaleStatus) -> list[PageNote]:
             recorded = recorded_hashes(translated.parsed)
             if recorded is not None:
                 changed = changed_sections(recorded, source_hashes(english.parsed))
-                sections = section_names(changed, english.parsed, translated.parsed)
+                sections = changed_headings(changed, english.parsed, translated.parsed)
         notes.append(PageNote(status.locale, name, state, line, sections))
     return sorted(notes, key=lambda note: STATES.index(note.state))
 
@@ -110,6 +112,15 @@ def pages_to_do_list(project: Project, statuses: list[LocaleStatus], page_locale
             where = (
                 f"[{note.name}]({note.name})" if note.locale == page_locale and note.state != "missing" else note.name
             )
-            changed = f": {', '.join(note.sections)}" if note.sections else ""
+            names = [_page_section_name(section) for section in note.sections]
+            changed = f": {', '.join(names)}" if names else ""
             items.append(f"- {note.locale}: {where}, {states.get(note.state, note.state)}{changed}")
     return "\n".join(items)
+
+
+def _page_section_name(section: ChangedSection) -> str:
+    """A changed section as the status page names it, without the line numbers meant for a terminal."""
+    ours, theirs = section.translated, section.english
+    if ours and theirs:
+        return f"{heading_named(ours)} (English {heading_named(theirs)})"
+    return heading_named(ours or theirs) if (ours or theirs) else section.anchor

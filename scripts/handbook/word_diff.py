@@ -5,6 +5,8 @@ Translators update a translation from what changed in English; a changed word in
 Each line of a hunk starts with one mark: two spaces for an unchanged line shown for context,
 `~` for a changed line (inside it, [-removed words-] and {+added words+}), `+` for a line
 added whole and `-` for a line removed whole; blank lines added or removed are not shown.
+`word_changes` gives the same changes one line at a time, with a few words of context, for
+`stamp --unchanged` to show what it accepts.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from dataclasses import dataclass
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]+")
 CONTEXT_LINES = 1
+CONTEXT_WORDS = 3  # words shown around a change in `word_changes`
+ALIKE = 0.6  # share of words two lines have in common to be shown as one line changed word by word
 # Terminal colours for `colour()`: removed red, added green (ANSI SGR codes).
 RED, GREEN, RESET = "\033[31m", "\033[32m", "\033[0m"
 MARKED = re.compile(r"\[-.*?-\]|\{\+.*?\+\}")
@@ -43,6 +47,92 @@ def word_hunks(old: str, new: str) -> list[Hunk]:
     return hunks
 
 
+@dataclass(frozen=True)
+class WordChange:
+    """The change to one line of the new revision (or a line removed before it)."""
+
+    line: int
+    removed: str  # the words removed, joined
+    added: str  # the words added, joined
+    marked: str  # the change marked as in a hunk, cut to a few words of context
+
+
+def word_changes(old: str, new: str) -> list[WordChange]:
+    """The changes of `new` against `old`, one per changed, added or removed non-blank line."""
+    old_lines, new_lines = old.splitlines(), new.splitlines()
+    matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
+    changes = []
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        for before, after, index in _line_pairs(old_lines[a0:a1], new_lines[b0:b1]) if tag != "equal" else ():
+            line = max(1, min(b0 + index + 1, len(new_lines)))
+            if before is not None and after is not None:
+                changes.append(_line_change(line, before, after))
+            elif (before or after or "").strip():
+                text = (before or after or "").strip()
+                marked = f"[-{text}-]" if before is not None else f"{{+{text}+}}"
+                changes.append(
+                    WordChange(line, text if before is not None else "", text if after is not None else "", marked)
+                )
+    return changes
+
+
+def _line_pairs(old: list[str], new: list[str]) -> list[tuple[str | None, str | None, int]]:
+    """The lines of a changed block as (old line, new line, index in `new`), paired one to one when
+    the block keeps its number of lines, else paired in order where they are alike and the rest
+    removed (no new line; the index of the new line after it) or added (no old line) whole."""
+    if len(old) == len(new):
+        return [(before, after, index) for index, (before, after) in enumerate(zip(old, new, strict=True))]
+    matches, next_old = [], 0
+    for index, after in enumerate(new):
+        match = next((k for k in range(next_old, len(old)) if _alike(old[k], after)), None)
+        if match is not None:
+            matches.append((match, index))
+            next_old = match + 1
+    pairs: list[tuple[str | None, str | None, int]] = []
+    old_done = new_done = 0
+    for old_index, new_index in [*matches, (len(old), len(new))]:
+        pairs += [(before, None, new_done) for before in old[old_done:old_index]]
+        pairs += [(None, new[index], index) for index in range(new_done, new_index)]
+        if old_index < len(old):
+            pairs.append((old[old_index], new[new_index], new_index))
+        old_done, new_done = old_index + 1, new_index + 1
+    return pairs
+
+
+def _alike(before: str, after: str) -> bool:
+    """Two non-blank lines that share most of their words: one line edited, not replaced."""
+    if not before.strip() or not after.strip():
+        return False
+    return difflib.SequenceMatcher(a=TOKEN.findall(before), b=TOKEN.findall(after), autojunk=False).ratio() >= ALIKE
+
+
+def _line_change(line: int, before: str, after: str) -> WordChange:
+    parts = _parts(before, after)
+    removed = " ".join(r for kind, r, _ in parts if kind == "~" and r)
+    added = " ".join(a for kind, _, a in parts if kind == "~" and a)
+    return WordChange(line, removed, added, _excerpt(parts))
+
+
+def _excerpt(parts: list[tuple[str, str, str]]) -> str:
+    """The marked line, its unchanged stretches cut to CONTEXT_WORDS words beside each change."""
+    out = []
+    for index, (kind, removed, added) in enumerate(parts):
+        if kind == "~":
+            out.append(_change(removed, added))
+            continue
+        words = removed.split()  # unchanged text: `removed` and `added` are the same
+        keep_head = 0 if index == 0 else CONTEXT_WORDS  # words after the change before
+        keep_tail = 0 if index == len(parts) - 1 else CONTEXT_WORDS  # words before the change after
+        if len(words) <= keep_head + keep_tail:
+            out.append(removed)
+            continue
+        kept = [" ".join(words[:keep_head]), "…", " ".join(words[len(words) - keep_tail :])]
+        lead = " " if removed[:1].isspace() and keep_head else ""
+        trail = " " if removed[-1:].isspace() and keep_tail else ""
+        out.append(lead + " ".join(piece for piece in kept if piece) + trail)
+    return "".join(out).strip()
+
+
 def colour(line: str) -> str:
     """A marked line with removals in red and additions in green, for a terminal."""
     if line.startswith("+ "):
@@ -53,21 +143,28 @@ def colour(line: str) -> str:
 
 
 def _marked(old: list[str], new: list[str]) -> list[str]:
-    """Changed lines word by word when they pair up; else whole lines removed and added."""
-    if len(old) != len(new):
-        return [f"- {line}" for line in old if line.strip()] + [f"+ {line}" for line in new if line.strip()]
-    return [f"~ {_marked_line(before, after)}" for before, after in zip(old, new, strict=True)]
+    """Changed lines word by word where they pair up; else whole lines removed and added."""
+    marked = []
+    for before, after, _ in _line_pairs(old, new):
+        if before is not None and after is not None:
+            marked.append(f"~ {_marked_line(before, after)}")
+        elif (before or after or "").strip():
+            marked.append(f"- {before}" if before is not None else f"+ {after}")
+    return marked
 
 
 def _marked_line(before: str, after: str) -> str:
+    return "".join(_change(removed, added) if kind == "~" else added for kind, removed, added in _parts(before, after))
+
+
+def _parts(before: str, after: str) -> list[tuple[str, str, str]]:
+    """The line word by word: ("=", text, text) for unchanged text, ("~", removed, added) for a change."""
     a, b = TOKEN.findall(before), TOKEN.findall(after)
-    parts: list[str] = []
+    parts = []
     for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if tag == "equal":
-            parts.append("".join(b[b0:b1]))
-        else:
-            parts.append(_change("".join(a[a0:a1]), "".join(b[b0:b1])))
-    return "".join(parts)
+        kind = "=" if tag == "equal" else "~"
+        parts.append((kind, "".join(a[a0:a1]), "".join(b[b0:b1])))
+    return parts
 
 
 def _change(removed: str, added: str) -> str:

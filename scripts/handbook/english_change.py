@@ -1,0 +1,167 @@
+"""What the English change since the last stamp says, for `stamp --unchanged`.
+
+`--unchanged` records that an English change needs no change in the translation. So that nobody
+says so blindly, `stamp` shows the English words that changed, section by section with the
+headings in both languages, and refuses when the change gains or drops a number (see
+`handbook.numbers`) that the translated section does not follow: the section must have the new
+number, as digits or as a word, and must no longer have a number the English section dropped.
+The English text as it was stamped comes from git history, as for `handbook diff`; without it
+(no git, or that revision was never committed) the words cannot be shown, and every number of each
+changed English section must be in its translated twin instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.counterpart import changed_headings, heading_named, place_of, section_names, sections_at
+from handbook.freshness import changed_sections, recorded_hashes, source_hashes
+from handbook.history import HistoryError, find_revision
+from handbook.markdown_page import Heading, Section
+from handbook.numbers import numbers_in, quoted_forms
+from handbook.problems import Problem
+from handbook.project import LocalePage, Pair
+from handbook.word_diff import WordChange, word_changes
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    """The English words that changed in one section (down to the next heading of any level)."""
+
+    english: Heading | None  # None: the page's opening, before the first heading
+    translated: Heading | None  # its twin in the translation, if it has one
+    words: list[WordChange]
+
+
+@dataclass(frozen=True)
+class EnglishChange:
+    sections: list[SectionChange]
+    unknown_words: str  # why the changed words cannot be shown ("" when they can)
+    changed_sections: list[str]  # changed anchored sections, named (when the words cannot be shown)
+    problems: list[Problem]  # changes of number the translation does not follow
+
+
+def english_change(root: Path, pair: Pair) -> EnglishChange:
+    """The English change since the translation of `pair` was last stamped (nothing if none)."""
+    english, translated = pair
+    recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
+    if recorded is None or recorded.page == current.page:
+        return EnglishChange([], "", [], [])
+    try:
+        found = find_revision(root, english.shown, recorded.page)
+        why = "" if found else f"no commit of {english.shown} matches the recorded revision {recorded.page}"
+    except HistoryError as error:
+        found, why = None, f"cannot read git history: {error}"
+    if found is None:
+        changed = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
+        problems = [p for section in changed if (p := _section_numbers_problem(pair, section.anchor, why))]
+        return EnglishChange([], why, section_names(changed, english.shown, translated.shown), problems)
+    sections = _by_section(word_changes(found[1], "\n".join(english.parsed.lines)), pair)
+    return EnglishChange(sections, "", [], [p for change in sections for p in _number_problems(pair, change)])
+
+
+def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
+    """What `stamp --unchanged` prints beneath its record: the English change it accepts."""
+    english, translated = pair
+    if change.unknown_words:
+        sections = ", ".join(change.changed_sections) or "outside the anchored sections"
+        lines = [f"  the English words that changed cannot be shown ({change.unknown_words}); changed: {sections}"]
+    else:
+        lines = ["  the English change it accepts:"]
+    for section in change.sections:
+        lines.append(
+            f"  in {_named_at(section.translated, translated.shown)}, "
+            f"English {_named_at(section.english, english.shown)}:"
+        )
+        lines += [f"    {english.shown}:{word.line}: {word.marked}" for word in section.words]
+    stamp = f"`handbook stamp {translated.locale} {translated.name}`"
+    return [*lines, f"  If any of it changes what the page says, update the translation and run {stamp} again."]
+
+
+def _by_section(words: list[WordChange], pair: Pair) -> list[SectionChange]:
+    english, translated = pair
+    grouped: dict[int, SectionChange] = {}
+    for word in words:
+        section, twin = sections_at(word.line, english.parsed, translated.parsed)
+        key = section.heading.line if section.heading else 0
+        if key not in grouped:
+            grouped[key] = SectionChange(section.heading, twin.heading if twin else None, [])
+        grouped[key].words.append(word)
+    return [grouped[key] for key in sorted(grouped)]
+
+
+def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
+    """One refusal per changed line whose change of number the translated section does not follow."""
+    english, translated = pair
+    problems = []
+    for word in change.words:
+        gained = numbers_in(word.added, english.locale) - numbers_in(word.removed, english.locale)
+        lost = numbers_in(word.removed, english.locale) - numbers_in(word.added, english.locale)
+        if not gained and not lost:
+            continue
+        section, twin = sections_at(word.line, english.parsed, translated.parsed)
+        english_now = numbers_in(_text(section), english.locale)
+        theirs = numbers_in(_text(twin), translated.locale) if twin else set()
+        missing = sorted(gained - theirs)
+        stale = sorted(number for number in lost if number in theirs and number not in english_now)
+        if not missing and not stale:
+            continue
+        what = [f"lacks {number} (write {quoted_forms(number, translated.locale)})" for number in missing]
+        what += [
+            f"still has {number} ({quoted_forms(number, translated.locale)}), which the English section no longer has"
+            for number in stale
+        ]
+        problems.append(
+            translated.problem(
+                place_of(word.line, english.parsed, translated.parsed).line,
+                "stamp",
+                f"the English change '{word.marked}' ({english.shown}:{word.line}) changes a number, and "
+                f"{_this_section(change.translated)} does not follow it: it {' and '.join(what)}: "
+                f"{_update(translated)}",
+            )
+        )
+    return problems
+
+
+def _section_numbers_problem(pair: Pair, anchor: str, why: str) -> Problem | None:
+    """Without history: a refusal if a changed English section states a number its twin lacks."""
+    english, translated = pair
+    source = next((h for h in english.parsed.headings if h.anchor == anchor), None)
+    twin = next((h for h in translated.parsed.headings if h.anchor == anchor), None)
+    if source is None or twin is None:
+        return None  # a section missing on one side is the structure rule's error
+    missing = sorted(
+        numbers_in(_body(english, source), english.locale) - numbers_in(_body(translated, twin), translated.locale)
+    )
+    if not missing:
+        return None
+    lacks = ", ".join(f"{number} (write {quoted_forms(number, translated.locale)})" for number in missing)
+    return translated.problem(
+        twin.line,
+        "stamp",
+        f"the English words that changed cannot be shown ({why}), so every number in "
+        f"a changed English section must be in its translation, and {_this_section(twin)} lacks {lacks}, which "
+        f"English {heading_named(source)} ({english.shown}:{source.line}) has: {_update(translated)}",
+    )
+
+
+def _text(section: Section) -> str:
+    heading = section.heading.text if section.heading else ""
+    return "\n".join([heading, *(text for _, text in section.lines)])
+
+
+def _body(page: LocalePage, heading: Heading) -> str:
+    return "\n".join([heading.text, *page.parsed.concept_body(heading)])
+
+
+def _named_at(heading: Heading | None, path: str) -> str:
+    return f"{heading_named(heading)} ({path}:{heading.line})" if heading else heading_named(None)
+
+
+def _this_section(heading: Heading | None) -> str:
+    return f"this section ({heading_named(heading)})" if heading else "the page's opening here"
+
+
+def _update(translated: LocalePage) -> str:
+    return f"update the translation, then run `handbook stamp {translated.locale} {translated.name}`"
