@@ -33,7 +33,7 @@ def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path
     assert result.returncode == 1
     line = line_of(root, STEPS_NB, "frontlinjen")
     assert (
-        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje': use 'førstelinjen'"
+        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje', which is forbidden"
         in result.stderr
     )
     assert "Found 1 error(s) and 0 warning(s) in 18 pages in 2 locales." in result.stderr
@@ -51,7 +51,7 @@ def test_a_built_site_never_carries_the_preview_banner(tmp_path):
     assert not [page for page in pages if BANNER_CLASS in page.read_text(encoding="utf-8")]
     # The status page lists the outdated page, linked, with the changed section's heading.
     status = (tmp_path / "site/nb/translation-status.html").read_text(encoding="utf-8")
-    assert "<a href=\"recovery-steps.html\">recovery-steps.md</a>, Utdatert: '## 5. Følg opp'" in status
+    assert '<a href="recovery-steps.html">recovery-steps.md</a>, Utdatert: «5. Følg opp»' in status
 
 
 @pytest.mark.browser

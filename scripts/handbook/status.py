@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.counterpart import ChangedSection, changed_headings, heading_named, section_names
+from handbook.counterpart import ChangedSection, changed_headings, section_names
 from handbook.freshness import RECORD_KEY, changed_sections, is_outdated, recorded_hashes, source_hashes
 from handbook.locales import source_path
 from handbook.project import Project
@@ -119,8 +119,7 @@ def pages_to_do_list(project: Project, statuses: list[LocaleStatus], page_locale
 
 
 def _page_section_name(section: ChangedSection) -> str:
-    """A changed section as the status page names it, without the line numbers meant for a terminal."""
-    ours, theirs = section.translated, section.english
-    if ours and theirs:
-        return f"{heading_named(ours)} (English {heading_named(theirs)})"
-    return heading_named(ours or theirs) if (ours or theirs) else section.anchor
+    """A changed section as the status page names it: its heading as readers see it, in «» and in the
+    page's language where the translation has it (no Markdown marks, no line numbers)."""
+    heading = section.translated or section.english
+    return f"«{heading.text}»" if heading else section.anchor

@@ -34,7 +34,9 @@ def check_forbidden_terms(project: Project) -> Iterator[Problem]:
                         found = match.group(0)
                         inside = f" contains '{word.word}'" if found.lower() != word.word.lower() else ""
                         yield page.problem(
-                            number, "forbidden-term", f"'{found}'{inside}: use '{word.use}' ({word.why})"
+                            number,
+                            "forbidden-term",
+                            f"'{found}'{inside}, which is forbidden ({word.why}): write '{word.use}' instead",
                         )
 
 
