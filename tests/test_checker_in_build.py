@@ -4,15 +4,12 @@ them in a banner on the page; a built site never carries the banner."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from handbook.plugin.checker_report import BANNER_CLASS
-from handbook_bench.site_server import free_port
-from handbook_bench.support import chromium, engine_command, run_mkdocs_build
+from handbook_bench.support import chromium, run_mkdocs_build, serving
 from tests.browser import require_chromium
 from tests.helpers import edit, scratch_copy
 from tests.test_serve import wait_for
@@ -58,19 +55,9 @@ def test_a_built_site_never_carries_the_preview_banner(tmp_path):
 def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translated_anchor(tmp_path):
     require_chromium()
     root = scratch_copy(tmp_path / "project")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/handbook/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
-        cwd=root,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = base + "nb/recovery-steps.html"
-    try:
+    log = tmp_path / "serve.log"
+    with serving(root, log) as base:
+        url = base + "nb/recovery-steps.html"
         assert wait_for(url, "Følg opp"), "mkdocs serve did not start"
         edit(root, STEPS_NB, *FORBIDDEN)
         assert wait_for(url, BANNER_CLASS), "no banner after the page was broken"
@@ -87,9 +74,5 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         edit(root, STEPS_NB, "{ #step-follow-up }", "{ #steg-folg-opp }")
         assert wait_for(url, "concept-missing: the anchor { #steg-folg-opp } must be { #step-follow-up }")
         anchor_line = line_of(root, STEPS_NB, "#steg-folg-opp")
-        assert f"nb:{STEPS_NB}:{anchor_line}: concept-missing" in (tmp_path / "serve.log").read_text(encoding="utf-8")
-        assert "An error happened during the rebuild" not in (tmp_path / "serve.log").read_text(encoding="utf-8")
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
+        assert f"nb:{STEPS_NB}:{anchor_line}: concept-missing" in log.read_text(encoding="utf-8")
+        assert "An error happened during the rebuild" not in log.read_text(encoding="utf-8")
