@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 
 from handbook.locales import built_page
 from handbook_bench.support import run_mkdocs_build
-from tests.helpers import PROJECT_ROOT, edit, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, line_of, scratch_copy
 
 
 def locale_dir(site: Path, registry, locale: str) -> Path:
@@ -131,11 +131,6 @@ def test_a_page_that_is_not_utf8_stops_the_build_with_the_checkers_message(tmp_p
     assert result.returncode == 1
     assert "nb:docs/nb/index.md:" in result.stderr and "unreadable: not valid UTF-8 (byte 0xe5)" in result.stderr
     assert "Traceback" not in result.stderr
-
-
-def line_of(path: Path, text: str) -> int:
-    """The number of the first line of `path` that holds `text`."""
-    return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
 def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_messages(tmp_path):

@@ -4,23 +4,16 @@ them in a banner on the page; a built site never carries the banner."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from handbook.plugin.checker_report import BANNER_CLASS
 from handbook_bench.support import chromium, run_mkdocs_build, serving
 from tests.browser import require_chromium
-from tests.helpers import edit, scratch_copy
+from tests.helpers import edit, line_of, scratch_copy
 from tests.test_serve import wait_for
 
 STEPS_NB = "docs/nb/recovery-steps.md"
 FORBIDDEN = ("- Å glemme oppfølgingen fordi saken virker avsluttet.", "- Å be en kollega i frontlinjen om hjelp.")
-
-
-def line_of(root: Path, path: str, fragment: str) -> int:
-    lines = (root / path).read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if fragment in line)
 
 
 def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path):
@@ -28,7 +21,7 @@ def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path
     edit(root, STEPS_NB, *FORBIDDEN)
     result = run_mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 1
-    line = line_of(root, STEPS_NB, "frontlinjen")
+    line = line_of(root / STEPS_NB, "frontlinjen")
     assert (
         f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje', which is forbidden"
         in result.stderr
@@ -61,7 +54,7 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         assert wait_for(url, "Følg opp"), "mkdocs serve did not start"
         edit(root, STEPS_NB, *FORBIDDEN)
         assert wait_for(url, BANNER_CLASS), "no banner after the page was broken"
-        forbidden_line = line_of(root, STEPS_NB, "frontlinjen")
+        forbidden_line = line_of(root / STEPS_NB, "frontlinjen")
         with chromium() as browser:
             page = browser.new_page()
             page.goto(url)
@@ -73,6 +66,6 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         # MkDocs' own anchor validation would abort a strict rebuild and freeze the preview.
         edit(root, STEPS_NB, "{ #step-follow-up }", "{ #steg-folg-opp }")
         assert wait_for(url, "concept-missing: the anchor { #steg-folg-opp } must be { #step-follow-up }")
-        anchor_line = line_of(root, STEPS_NB, "#steg-folg-opp")
+        anchor_line = line_of(root / STEPS_NB, "#steg-folg-opp")
         assert f"nb:{STEPS_NB}:{anchor_line}: concept-missing" in log.read_text(encoding="utf-8")
         assert "An error happened during the rebuild" not in log.read_text(encoding="utf-8")
