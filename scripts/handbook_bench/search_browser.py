@@ -147,6 +147,9 @@ def type_query(page: Any, query: str, clear: bool = True) -> list[str]:
         box.press("Control+A")
         box.press("Backspace")
     box.press_sequentially(query)
+    # Playwright types a letter its keyboard layout lacks («å» last in «etterpå») as inserted text,
+    # with no keyup, and Material reads the box on keyup: a key that types nothing sends the text.
+    box.press("End")
     from playwright.sync_api import TimeoutError as NoAnswer
 
     try:
