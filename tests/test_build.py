@@ -3,7 +3,10 @@ and every registry concept as an anchor on its page."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from handbook.locales import built_page
-from handbook_bench.support import run_mkdocs_build
+from handbook_bench.support import Engine, run_mkdocs_build
 from tests.helpers import PROJECT_ROOT, edit, line_of, scratch_copy
 
 
@@ -167,3 +170,24 @@ def test_text_that_must_never_be_published_stops_the_build_with_the_checkers_mes
     ]
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "nb" / "mistakes.html").exists()
+
+
+def test_the_build_takes_a_config_path_relative_to_the_current_folder(tmp_path):
+    """`<engine> build -f mkdocs.yml`, as typed in the project folder: the engine passes the
+    relative path on, and the plugin compares it with the pages' absolute paths."""
+    command = [
+        sys.executable,
+        "-m",
+        Engine.name,
+        "build",
+        "-q",
+        "-f",
+        "mkdocs.yml",
+        "--site-dir",
+        str(tmp_path / "site"),
+    ]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "site" / "nb" / "index.html").is_file()

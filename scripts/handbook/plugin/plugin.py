@@ -82,7 +82,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         i18n = upstream.i18n(config)
         if i18n.nested:
             return config  # a nested per-locale build: everything was read for the top-level one
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         project, problems = load_project(root)
         if project is None:
             raise PluginError("\n".join(problem.format() for problem in problems))
@@ -113,7 +113,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             checker_report.stop_on_errors(self.report)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         for name in (REGISTRY_FILE, TERMBASE_FILE):
             server.watch(str(root / name))
         return server
@@ -129,7 +129,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     @staticmethod
     def _cache_folder(config: MkDocsConfig, name: str) -> Path:
-        folder = Path(config.config_file_path).parent / name
+        folder = project_root(config) / name
         folder.mkdir(parents=True, exist_ok=True)
         return folder
 
@@ -156,7 +156,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         project, locale = self.loaded(), self.locale(config)
         markdown = self.generated_tables(markdown, project, config, locale)
-        root = Path(config.config_file_path).parent
+        root = project_root(config)
         source = page.file.abs_src_path
         iso = self.dates.get(Path(source).relative_to(root).as_posix()) if source else None
         if iso:
@@ -213,7 +213,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         html = markup.label_checkboxes(html)
         if self.command != "serve" or not page.file.abs_src_path:
             return html
-        source = Path(page.file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+        source = Path(page.file.abs_src_path).relative_to(project_root(config)).as_posix()
         return checker_report.with_banner(html, source, self.report)
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
@@ -275,7 +275,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 registry.default_locale,
                 theme_dirs,
                 project.termbase,
-                Path(config.config_file_path).parent,
+                project_root(config),
             )
         except ThesaurusMissing as error:
             raise PluginError(f"search: {error}") from None
@@ -295,6 +295,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 offline.write_locale_app(site, app, roots, workers, offline=self.command != "serve")
             except offline.OfflineError as error:
                 raise PluginError(f"offline: {error}") from None
+
+
+def project_root(config: MkDocsConfig) -> Path:
+    """The folder of mkdocs.yml, absolute: `-f mkdocs.yml` gives the engine a relative path, and the
+    pages' paths it is compared with are absolute."""
+    return Path(config.config_file_path).resolve().parent
 
 
 def theme_file(config: MkDocsConfig, path: str) -> str:
