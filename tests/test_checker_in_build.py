@@ -4,9 +4,12 @@ them in a banner on the page; a built site never carries the banner."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from handbook.plugin.checker_report import BANNER_CLASS
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from handbook.plugin.checker_report import BANNER_CLASS, LABEL_CLASS
 from handbook_bench.support import chromium, run_mkdocs_build, serving
 from tests.browser import require_chromium
 from tests.helpers import edit, line_of, scratch_copy
@@ -14,6 +17,20 @@ from tests.test_serve import wait_for
 
 STEPS_NB = "docs/nb/recovery-steps.md"
 FORBIDDEN = ("- Å glemme oppfølgingen fordi saken virker avsluttet.", "- Å be en kollega i frontlinjen om hjelp.")
+# An English rewording: the Norwegian page becomes outdated, a warning.
+REWORDED = ("docs/en/recovery-steps.md", "A short call, email or note is enough.", "A short call is enough.")
+# In the browser: a banner line's label colours and border, and the page colour behind it.
+COLOURS = r"""(line, labelClass) => {
+    const label = line.querySelector("." + labelClass), style = getComputedStyle(line);
+    let behind = line;
+    while (behind && getComputedStyle(behind).backgroundColor.match(/rgba\(.*, 0\)|transparent/)) {
+        behind = behind.parentElement;
+    }
+    return {
+        text: getComputedStyle(label).color, label: getComputedStyle(label).backgroundColor,
+        border: style.borderLeftColor, page: behind ? getComputedStyle(behind).backgroundColor : "rgb(255, 255, 255)",
+    };
+}"""
 
 
 def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path):
@@ -44,6 +61,18 @@ def test_a_built_site_never_carries_the_preview_banner(tmp_path):
     assert '<a href="recovery-steps.html">recovery-steps.md</a>, Utdatert: «5. Følg opp»' in status
 
 
+def contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two opaque CSS colours, rgb(r, g, b)."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(value) / 255 for value in re.findall(r"\d+", colour)[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    lighter, darker = sorted((luminance(first), luminance(second)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
 @pytest.mark.browser
 def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translated_anchor(tmp_path):
     require_chromium()
@@ -53,14 +82,39 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         url = base + "nb/recovery-steps.html"
         assert wait_for(url, "Følg opp"), "mkdocs serve did not start"
         edit(root, STEPS_NB, *FORBIDDEN)
-        assert wait_for(url, BANNER_CLASS), "no banner after the page was broken"
+        edit(root, *REWORDED)
+        assert wait_for(url, "1 feil og 1 advarsel"), "no banner counting an error and a warning"
         forbidden_line = line_of(root / STEPS_NB, "frontlinjen")
         with chromium() as browser:
             page = browser.new_page()
             page.goto(url)
             banner = page.locator(f".{BANNER_CLASS}")
             assert banner.is_visible()
-            assert f"line {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'" in banner.inner_text()
+            title = banner.locator(".admonition-title").inner_text()
+            assert title.startswith("Oversettelseskontroll: 1 feil og 1 advarsel"), title
+            error, warning = banner.locator(f"li.{BANNER_CLASS}-error"), banner.locator(f"li.{BANNER_CLASS}-warning")
+            assert (error.count(), warning.count()) == (1, 1)
+            # Each kind says what it is in words, in the page's language, never by its colour alone.
+            assert error.inner_text().startswith(
+                f"Feil linje {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'"
+            ), error.inner_text()
+            assert warning.inner_text().startswith("Advarsel linje 4: outdated: docs/en/recovery-steps.md changed")
+            page.add_style_tag(content="* { transition: none !important; }")  # colours final at once
+            for scheme in ("default", "slate"):
+                page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+                colours = {
+                    kind: line.evaluate(COLOURS, LABEL_CLASS) for kind, line in (("error", error), ("warning", warning))
+                }
+                assert colours["error"]["label"] != colours["warning"]["label"], scheme
+                assert colours["error"]["border"] != colours["warning"]["border"], scheme
+                for kind, found in colours.items():
+                    assert contrast(found["text"], found["label"]) >= 4.5, (scheme, kind, found)  # WCAG 1.4.3
+                    assert contrast(found["border"], found["page"]) >= 3, (scheme, kind, found)  # WCAG 1.4.11
+                axe = Axe().run(page, f".{BANNER_CLASS}", {"runOnly": {"type": "rule", "values": ["color-contrast"]}})
+                assert axe.response["violations"] == [], (
+                    scheme,
+                    [(n["html"], n["failureSummary"]) for v in axe.response["violations"] for n in v["nodes"]],
+                )
             assert page.locator("h1").first.is_visible()  # the page itself is still there
 
         # MkDocs' own anchor validation would abort a strict rebuild and freeze the preview.

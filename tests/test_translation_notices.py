@@ -7,8 +7,10 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from handbook.plugin.glossary import avoid_table, terms_table
+from handbook.project import load_project
 from handbook_bench.support import run_mkdocs_build
-from tests.helpers import edit, run_handbook, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, run_handbook, scratch_copy
 
 NOTICE_CLASS = "translation-notice"
 
@@ -39,6 +41,20 @@ def test_status_and_glossary_pages_have_tables_in_every_locale(built_site, regis
         assert "short form: gjenoppretting" in tables[0].get_text()
         assert tables[0].find("del", string="med en gang") is not None
         assert "means pity; it talks down to the customer" in tables[1].get_text()
+
+
+def test_the_glossary_names_each_language_in_the_pages_language():
+    """A Norwegian glossary says «Engelsk» and «Norsk bokmål» (capitalized, as headers and cells
+    start), not the names the language switcher gives each language in itself (mkdocs.yml)."""
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    switcher = {"en": "English", "nb": "Norsk (bokmål)"}
+    strings = dict.fromkeys(("notes_column", "language_column", "avoid_column", "use_column", "why_column"), "…")
+    for locale, english, norwegian in (("nb", "Engelsk", "Norsk bokmål"), ("en", "English", "Norwegian Bokmål")):
+        header = terms_table(project, switcher, strings, locale).splitlines()[0]
+        assert header == f"| {english} | {norwegian} | … |", locale
+        avoid = avoid_table(project, switcher, strings, locale).splitlines()[2:]
+        assert {row.split(" | ")[0] for row in avoid} == {f"| {english}", f"| {norwegian}"}, locale
 
 
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):

@@ -27,6 +27,8 @@ SEGMENTER_LANGUAGE = {"nb": "da", "nn": "da", "no": "da"}
 BLOCK_SEPARATOR = "\n\n"
 # Quotes in messages are cut to this many characters.
 QUOTE_CHARS = 60
+# A word as a spell checker reads it: letters, with apostrophes or hyphens inside (don't, e-post).
+WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,18 @@ class Sentence:
 def readable(text: str) -> str:
     """`text` with what a reader does not read replaced by spaces (offsets are kept)."""
     return READABLE_NOISE.sub(lambda match: " " * len(match.group()), text)
+
+
+def ordinary_words(text: str) -> list[str]:
+    """The words of a sentence's readable text that are not names. A name is a capitalized word
+    after the first (Kim, Oslo, Mastercard), a word with a capital after its first letter (OK, SMS,
+    iPhone), and a capitalized first word that a name follows (Visa / Mastercard, Apple Pay): such
+    words are the same in every language."""
+    words = WORD.findall(text)
+    names = [any(char.isupper() for char in word[1:]) or (i > 0 and word[0].isupper()) for i, word in enumerate(words)]
+    if len(words) > 1 and names[1] and words[0][0].isupper():
+        names[0] = True
+    return [word for word, name in zip(words, names, strict=True) if not name]
 
 
 def sentences_of(blocks: Sequence[Block], locale: str) -> dict[Block, list[Sentence]]:

@@ -4,7 +4,9 @@
 own `locale:path:line: rule-id: message` lines and its count. `mkdocs serve` never stops on them:
 after each rebuild it prints what the checker found, and each page with problems shows them in a
 banner at the top (line and message), so the preview a translator is looking at says what to fix.
-The banner exists only under `serve`; a built site never carries it.
+The banner exists only under `serve`; a built site never carries it. Its heading counts the errors
+and the warnings, and each problem is labelled in words, error or warning, in the page's interface
+language, besides its colour (red or amber: never the colour alone, WCAG 1.4.1; handbook.css).
 
 Under `serve`, MkDocs' own checks of links and anchors log at INFO instead of WARNING: in strict
 mode one warning aborts the rebuild and freezes the preview, and the checker already reports a
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from handbook.locales import DOCS_DIR
 from handbook.problems import Problem, summary
 from handbook.project import Project
 from handbook.rules import run_checks
@@ -28,6 +31,41 @@ from handbook.rules import run_checks
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 BANNER_CLASS = "handbook-check"
+LABEL_CLASS = "handbook-check-label"
+
+
+@dataclass(frozen=True)
+class BannerTexts:
+    """The banner's own words in one interface language (the problems stay as the checker prints them)."""
+
+    title: str
+    error: tuple[str, str]  # singular (capitalized, the label of each error) and plural
+    warning: tuple[str, str]
+    and_: str
+    line: str
+    preview_only: str
+
+
+# Per interface language; a language not listed gets the English banner, marked lang="en".
+BANNER_TEXTS = {
+    "en": BannerTexts(
+        "Translation check",
+        ("error", "errors"),
+        ("warning", "warnings"),
+        "and",
+        "line",
+        "shown in the preview only; run <code>make check</code> for all pages",
+    ),
+    "nb": BannerTexts(
+        "Oversettelseskontroll",
+        ("feil", "feil"),
+        ("advarsel", "advarsler"),
+        "og",
+        "linje",
+        "vises bare i forhåndsvisningen; kjør <code>make check</code> for alle sider",
+    ),
+}
+ENGLISH = "en"  # the checker's messages are in English
 
 
 @dataclass
@@ -80,16 +118,40 @@ def with_banner(content: str, page_path: str, report: CheckReport) -> str:
     shown = own + [problem for problem in report.problems if not problem.path.endswith(".md")]
     if not shown:
         return content
-    items = "".join(f"<li>{html.escape(_line(problem, page_path))}</li>" for problem in shown)
-    count = f"{len(shown)} problem{'s' if len(shown) != 1 else ''}"
-    title = f"Translation check: {count} (shown in the preview only; run <code>make check</code> for all pages)"
+    language = _page_locale(page_path)
+    language = language if language in BANNER_TEXTS else ENGLISH
+    texts = BANNER_TEXTS[language]
+    errors = sum(problem.severity == "error" for problem in shown)
+    count = f"{_count(errors, texts.error)} {texts.and_} {_count(len(shown) - errors, texts.warning)}"
+    title = f"{texts.title}: {count} ({texts.preview_only})"
+    items = "".join(_item(problem, page_path, texts, language) for problem in shown)
+    kind = "failure" if errors else "warning"
     return (
-        f'<div class="admonition failure {BANNER_CLASS}" role="alert" lang="en">'
+        f'<div class="admonition {kind} {BANNER_CLASS}" role="alert" lang="{language}">'
         f'<p class="admonition-title">{title}</p><ul>{items}</ul></div>\n{content}'
     )
 
 
-def _line(problem: Problem, page_path: str) -> str:
-    where = f"line {problem.line}" if problem.path == page_path else f"{problem.path}:{problem.line}"
-    severity = "" if problem.severity == "error" else f"{problem.severity}: "
-    return f"{where}: {problem.rule}: {severity}{problem.message}"
+def _page_locale(page_path: str) -> str:
+    """The locale of a page's source, docs/<locale>/…"""
+    parts = page_path.split("/")
+    return parts[1] if len(parts) > 2 and parts[0] == DOCS_DIR else ENGLISH
+
+
+def _count(number: int, words: tuple[str, str]) -> str:
+    return f"{number} {words[0] if number == 1 else words[1]}"
+
+
+def _item(problem: Problem, page_path: str, texts: BannerTexts, language: str) -> str:
+    """One problem: its label in words, where it is, then the checker's rule and message (English)."""
+    severity = "error" if problem.severity == "error" else "warning"
+    singular = (texts.error if severity == "error" else texts.warning)[0]
+    label = singular[:1].upper() + singular[1:]
+    where = f"{texts.line} {problem.line}" if problem.path == page_path else f"{problem.path}:{problem.line}"
+    message = html.escape(f"{problem.rule}: {problem.message}")
+    if language != ENGLISH:
+        message = f'<span lang="{ENGLISH}">{message}</span>'
+    return (
+        f'<li class="{BANNER_CLASS}-{severity}"><strong class="{LABEL_CLASS}">{label}</strong> '
+        f"{html.escape(where)}: {message}</li>"
+    )

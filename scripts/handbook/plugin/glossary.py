@@ -1,13 +1,16 @@
 """The glossary page's tables, generated from the termbase: the preferred terms per locale, with
 each term's note and its variants, and the words to avoid, with why. Each word in another language
 than the page's carries its own `lang` (WCAG 3.1.2, language of parts), so a screen reader reads it
-in that language.
+in that language. Languages are named in the page's language (CLDR's names, from Babel): «Engelsk»
+and «Norsk bokmål» on a Norwegian page, "English" and "Norwegian Bokmål" on an English one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+
+from babel import Locale, UnknownLocaleError
 
 from handbook.project import Project
 from handbook.termbase import Term
@@ -18,12 +21,25 @@ def lang_span(text: str, locale: str, page_locale: str) -> str:
     return text if locale == page_locale or not text else f'<span lang="{locale}">{text}</span>'
 
 
+def language_name(locale: str, page_locale: str, names: Mapping[str, str]) -> str:
+    """The name of `locale`'s language in `page_locale`'s, capitalized as a column header or a
+    table cell starts; when Babel does not know either locale, the language switcher's name for
+    it (`names`), else its code."""
+    try:
+        name = str(
+            Locale.parse(locale.replace("-", "_")).get_display_name(Locale.parse(page_locale.replace("-", "_"))) or ""
+        )
+    except (ValueError, UnknownLocaleError):
+        name = ""
+    return name[:1].upper() + name[1:] if name else names.get(locale, locale)
+
+
 def terms_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
     """The termbase's preferred terms, one column per locale that has terms, then the notes: each
     term's note and, struck through, the variants not to use."""
     terms = project.termbase.terms
     locales = [code for code in project.registry.locales if any(code in term for term in terms)]
-    header = [names.get(code, code) for code in locales] + [strings["notes_column"]]
+    header = [language_name(code, page_locale, names) for code in locales] + [strings["notes_column"]]
     rows = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     rows += [_term_row(term, locales, page_locale) for term in terms]
     return "\n".join(rows)
@@ -51,7 +67,7 @@ def avoid_table(project: Project, names: Mapping[str, str], strings: Mapping[str
     ]
     for code, words in project.termbase.forbidden.items():
         rows += [
-            f"| {names.get(code, code)} | {lang_span(word.word, code, page_locale)} "
+            f"| {language_name(code, page_locale, names)} | {lang_span(word.word, code, page_locale)} "
             f"| {lang_span(word.use, code, page_locale)} | {lang_span(word.why, default, page_locale)} |"
             for word in words
         ]

@@ -1,5 +1,12 @@
 """Rule on untranslated text: a translated page, section, heading, block, sentence or front-matter
-value that is still the English text, or that reads as another language than its page's."""
+value that is still the English text, or that reads as another language than its page's.
+
+A sentence of two or three words is too short for the language identifier, so the Hunspell
+dictionaries of the spelling rule judge it: it is left in English when it is the same as a sentence
+of the English page, or when all its words are English words, and in either case one of them is no
+Norwegian word ("Be patient.": *be* is Norwegian too, *patient* is not). Names (capitalized words
+after the first, words in capitals), numbers and the termbase's words are not judged, so "Visa /
+Mastercard." or "OK." pass."""
 
 from __future__ import annotations
 
@@ -8,6 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from handbook.blocks import Block, section_blocks
@@ -16,8 +24,9 @@ from handbook.markdown_page import Section, keyed_sections
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 from handbook.rules.front_matter import REQUIRED_FRONT_MATTER
+from handbook.rules.spelling import DICTIONARIES, SpellerError, _hunspell, listed, word_list
 from handbook.rules.structure import describe
-from handbook.sentences import Sentence, readable, sentences_of
+from handbook.sentences import Sentence, ordinary_words, readable, sentences_of
 
 # Sections shorter than this (in characters of text) are too short to call untranslated.
 MIN_UNTRANSLATED_CHARS = 20
@@ -27,6 +36,8 @@ MIN_SAME_WORDS_LETTERS = 4
 NEARLY_SAME = 0.9
 # A sentence with fewer words than this (termbase words not counted) may be the same in every language.
 MIN_SENTENCE_WORDS = 4
+# A shorter sentence is judged by the dictionaries when it has at least this many words besides names.
+MIN_SHORT_SENTENCE_WORDS = 2
 PUNCTUATION = re.compile(r"[^\w\s]+")
 WORD = re.compile(r"[^\W\d_]+")
 LANGUAGE_NAMES = {"en": "English", "no": "Norwegian", "nn": "Nynorsk", "da": "Danish", "sv": "Swedish"}
@@ -61,6 +72,7 @@ def check_untranslated(project: Project) -> Iterator[Problem]:
         for page in project.pages_of(locale):
             if (page.shown, 1, "") not in reported:
                 yield from _foreign_blocks(page, sentences(page), allowed.get(locale, NOTHING), reported)
+    yield from _short_english_sentences(project, sentences, allowed, reported)
 
 
 def _page_blocks(page: LocalePage) -> list[Block]:
@@ -151,11 +163,101 @@ def _foreign_blocks(
         if flagged and not (whole and len(flagged) == len(parts)):
             for sentence, language in flagged:
                 message = f"this sentence reads as {language}, not {expected}: {sentence.quoted()}: translate it"
+                reported.add((page.shown, sentence.line, sentence.readable))
                 yield page.problem(sentence.line, "untranslated", message)
         elif whole:
+            reported.add((page.shown, block.line, ""))
             yield page.problem(
                 block.line, "untranslated", f"this {block.kind} reads as {whole}, not {expected}: translate it"
             )
+
+
+@dataclass(frozen=True)
+class _Short:
+    """A short sentence of a translated page, its words besides names, and the English sentence it repeats."""
+
+    page: LocalePage
+    sentence: Sentence
+    words: frozenset[str]
+    twin: Sentence | None
+    english: LocalePage
+
+
+def _short_english_sentences(
+    project: Project,
+    sentences: Callable[[LocalePage], Sentences],
+    allowed: dict[str, re.Pattern[str]],
+    reported: set[Reported],
+) -> Iterator[Problem]:
+    """Sentences of two or three words (names and termbase words aside) left in English in a
+    translated page: the same as a sentence of the English page, or all English words; in either
+    case with a word the page's dictionary does not know. Judged by Hunspell (skipped without it)."""
+    default = project.registry.default_locale
+    found: list[_Short] = []
+    for english, translated in project.pairs():
+        if DICTIONARIES.get(translated.locale) is None or (translated.shown, 1, "") in reported:
+            continue
+        twins = {_normalized(s.text): s for block in sentences(english).values() for s in block}
+        for sentence in _unreported_sentences(english, translated, sentences(translated), reported):
+            text = allowed.get(translated.locale, NOTHING).sub(" ", sentence.readable)
+            words = ordinary_words(text)
+            if len(words) >= MIN_SHORT_SENTENCE_WORDS and len(WORD.findall(text)) < MIN_SENTENCE_WORDS:
+                twin = twins.get(_normalized(sentence.text))
+                found.append(_Short(translated, sentence, frozenset(words), twin, english))
+    if not found or default not in DICTIONARIES:
+        return
+    try:
+        english_words = _known(
+            {word for short in found if short.twin is None for word in short.words}, default, project
+        )
+        judged = [short for short in found if short.twin is not None or short.words <= english_words]
+        own_words = {
+            locale: _known(
+                {word for short in judged if short.page.locale == locale for word in short.words}, locale, project
+            )
+            for locale in {short.page.locale for short in judged}
+        }
+    except SpellerError:
+        return  # the spelling rule reports a missing Hunspell
+    english_name = LANGUAGE_NAMES.get(IDENTIFIER_CODE.get(default, ""), "English")
+    for short in judged:
+        if short.words <= own_words[short.page.locale]:
+            continue  # every word is a word of the page's language too: a shared string
+        if short.twin is not None:
+            where = f"{short.english.shown}:{short.twin.line}"
+            message = f"this sentence is the same as in {where}: {short.sentence.quoted()}: translate it"
+        else:
+            language = LANGUAGE_NAMES.get(IDENTIFIER_CODE.get(short.page.locale, ""), "the page's language")
+            message = f"this sentence reads as {english_name}, not {language}: {short.sentence.quoted()}: translate it"
+        yield short.page.problem(short.sentence.line, "untranslated", message)
+
+
+def _unreported_sentences(
+    english: LocalePage, page: LocalePage, sentences: Sentences, reported: set[Reported]
+) -> Iterator[Sentence]:
+    """The page's sentences outside what was reported already: a section that is the English
+    text, a block, a sentence."""
+    identical, _ = identical_sections(english, page)
+    skipped = {block for section in identical for block in section_blocks(section)}
+    for block, found in sentences.items():
+        if block not in skipped and (page.shown, block.line, "") not in reported:
+            yield from (s for s in found if (page.shown, s.line, s.readable) not in reported)
+
+
+# (dictionary, word) -> whether Hunspell knows the word: a page's words are looked up once per process.
+_KNOWN: dict[tuple[str, str], bool] = {}
+
+
+def _known(words: set[str], locale: str, project: Project) -> set[str]:
+    """The words the locale's Hunspell dictionary or its word list (words/<locale>.txt) knows."""
+    dictionary = DICTIONARIES[locale]
+    listed_words = word_list(project.root, locale)
+    unlisted = sorted({word for word in words if not listed(word, listed_words)})
+    new = [word for word in unlisted if (dictionary, word) not in _KNOWN]
+    if new:
+        unknown = set(_hunspell(["-l"], new, dictionary).split())
+        _KNOWN.update(((dictionary, word), word not in unknown) for word in new)
+    return {word for word in words if listed(word, listed_words) or _KNOWN[(dictionary, word)]}
 
 
 def _foreign(text: str, locale: str, allowed: re.Pattern[str]) -> str:
