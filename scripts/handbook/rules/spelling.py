@@ -117,13 +117,18 @@ def word_list(root: Path, locale: str) -> set[str]:
 def misspelled(words: Iterable[str], dictionary: str) -> dict[str, list[str]]:
     """The words Hunspell does not know, each with its first suggestions. One process lists them
     (-l); only if there are any, a second one suggests (-a, slow: it searches the dictionary)."""
-    unknown = [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]
+    unknown = unknown_words(words, dictionary)
     if not unknown:
         return {}
     # Pipe mode: a banner line, then per input line one answer per word and a blank line;
     # '^' makes Hunspell read each line as text, never as a command.
     answers = _hunspell(["-a"], (f"^{word}" for word in unknown), dictionary).split("\n\n")
     return _wrong_words(unknown, answers)
+
+
+def unknown_words(words: Iterable[str], dictionary: str) -> list[str]:
+    """Those of `words` (one per item) that the Hunspell dictionary does not know, in order."""
+    return [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]
 
 
 def _hunspell(mode: list[str], lines: Iterable[str], dictionary: str) -> str:

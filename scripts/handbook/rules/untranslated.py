@@ -24,7 +24,7 @@ from handbook.markdown_page import Section, keyed_sections
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 from handbook.rules.front_matter import REQUIRED_FRONT_MATTER
-from handbook.rules.spelling import DICTIONARIES, SpellerError, _hunspell, listed, word_list
+from handbook.rules.spelling import DICTIONARIES, SpellerError, listed, unknown_words, word_list
 from handbook.rules.structure import describe
 from handbook.sentences import Sentence, ordinary_words, readable, sentences_of
 
@@ -255,7 +255,7 @@ def _known(words: set[str], locale: str, project: Project) -> set[str]:
     unlisted = sorted({word for word in words if not listed(word, listed_words)})
     new = [word for word in unlisted if (dictionary, word) not in _KNOWN]
     if new:
-        unknown = set(_hunspell(["-l"], new, dictionary).split())
+        unknown = set(unknown_words(new, dictionary))
         _KNOWN.update(((dictionary, word), word not in unknown) for word in new)
     return {word for word in words if listed(word, listed_words) or _KNOWN[(dictionary, word)]}
 
