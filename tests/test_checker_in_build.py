@@ -16,9 +16,13 @@ from tests.helpers import edit, line_of, scratch_copy
 from tests.test_serve import wait_for
 
 STEPS_NB = "docs/nb/recovery-steps.md"
-FORBIDDEN = ("- Å glemme oppfølgingen fordi saken virker avsluttet.", "- Å be en kollega i frontlinjen om hjelp.")
+FORBIDDEN = ("- Å glemme oppfølgingen når problemet er løst.", "- Å be en kollega i frontlinjen om hjelp.")
 # An English rewording: the Norwegian page becomes outdated, a warning.
-REWORDED = ("docs/en/recovery-steps.md", "A short call, email or note is enough.", "A short call is enough.")
+REWORDED = (
+    "docs/en/recovery-steps.md",
+    "- Finding a new problem and not acting on it.",
+    "- Finding a new problem and ignoring it.",
+)
 # In the browser: a banner line's label colours and border, and the page colour behind it.
 COLOURS = r"""(line, labelClass) => {
     const label = line.querySelector("." + labelClass), style = getComputedStyle(line);
@@ -49,7 +53,7 @@ def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path
 def test_a_built_site_never_carries_the_preview_banner(tmp_path):
     """An outdated page is a warning: the build passes, and no page shows the banner `serve` would."""
     root = scratch_copy(tmp_path / "project")
-    edit(root, "docs/en/recovery-steps.md", "A short call, email or note is enough.", "A short call is enough.")
+    edit(root, "docs/en/recovery-steps.md", "Log what happened so", "Write down what happened so")
     result = run_mkdocs_build(root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "nb:docs/nb/recovery-steps.md:4: outdated: warning:" in result.stderr  # the check ran
