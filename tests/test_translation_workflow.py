@@ -293,6 +293,10 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
     variant = run_handbook(real, "term", "med en gang").stdout
     assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
+    inflected = run_handbook(real, "term", "hindringer").stdout
+    assert "roadblock (en) = hindring (nb)" in inflected
+    compound_end = run_handbook(real, "term", "gjenoppretting").stdout
+    assert "service recovery (en) = servicegjenoppretting (nb)" in compound_end
     missing = run_handbook(root, "term", "case")
     assert (missing.returncode, missing.stdout) == (
         0,

@@ -3,14 +3,17 @@
 A translator meets a word in either language and wants the handbook's term for it: the
 preferred word in every locale, the variants the checker reports, the synonyms readers search
 with, and, if the word is forbidden, what to write instead and why. Matching ignores case and
-finds the word inside a longer entry ("call" finds "call back"), and a forbidden word inside a
-compound, as the checker does.
+finds the word inside a longer entry ("call" finds "call back"), in another inflection than the
+entry's (the Snowball stem of the entry's language: «hindringer» finds «hindring»), as the end of a
+compound entry («gjenoppretting» finds «servicegjenoppretting») and in a term's note, and a
+forbidden word inside a compound, as the checker does.
 """
 
 from __future__ import annotations
 
 import re
 
+from handbook.search.index import stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Term, Termbase
 
 
@@ -21,7 +24,7 @@ def look_up(termbase: Termbase, word: str) -> list[str]:
     for locale, entries in termbase.forbidden.items():
         lines += [_forbidden_line(locale, entry) for entry in entries if _forbids(entry, wanted)]
     for term in termbase.terms:
-        if any(_matches(wanted, candidate) for candidate in _all_words(term)):
+        if any(_matches(wanted, locale, candidate) for locale, candidate in _all_words(term)):
             lines += _term_lines(term)
     return lines
 
@@ -34,14 +37,29 @@ def _forbidden_line(locale: str, entry: ForbiddenWord) -> str:
     return f"{locale}: '{entry.word}' is forbidden: use '{entry.use}' ({entry.why})"
 
 
-def _matches(wanted: str, candidate: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", candidate.casefold()) is not None
+MIN_COMPOUND_PART = 5  # shorter endings («ing», «sjon») end too many compounds
 
 
-def _all_words(term: Term) -> list[str]:
-    words = [value for key, value in term.words.items() if key != "note"]
-    words += [variant for variants in term.variants.values() for variant in variants]
-    return words + [synonym for synonyms in term.synonyms.values() for synonym in synonyms]
+def _matches(wanted: str, locale: str, candidate: str) -> bool:
+    text = candidate.casefold()
+    if re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text):
+        return True
+    if not wanted.isalpha():
+        return False
+    root = stem(locale, wanted)
+    return any(
+        stem(locale, word) == root or (len(wanted) >= MIN_COMPOUND_PART and word.endswith(wanted))
+        for word in re.findall(r"\w+", text)
+    )
+
+
+def _all_words(term: Term) -> list[tuple[str, str]]:
+    """(locale, word) for every word of the term: preferred, variants, synonyms, and the note (in the
+    default locale, the first of the term's)."""
+    words = [(key, value) for key, value in term.words.items() if key != "note"]
+    words += [(code, variant) for code, variants in term.variants.items() for variant in variants]
+    words += [(code, synonym) for code, synonyms in term.synonyms.items() for synonym in synonyms]
+    return words + ([(words[0][0], term.get("note"))] if term.get("note") and words else [])
 
 
 def _term_lines(term: Term) -> list[str]:
