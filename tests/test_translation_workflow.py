@@ -291,6 +291,12 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "customer (en) = kunde (nb)" in norwegian
     forbidden = run_handbook(real, "term", "frontlinjen").stdout
     assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
+    # In a compound, the compound the checker suggests (the spell checker's choice of stem), as the checker says it.
+    compound = run_handbook(real, "term", "frontlinjeansatte").stdout
+    assert compound == (
+        "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)\n"
+        "  in 'frontlinjeansatte': write 'førstelinjeansatte' instead, or the termbase's 'ansatte i førstelinjen'\n"
+    )
     variant = run_handbook(real, "term", "med en gang").stdout
     assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
     inflected = run_handbook(real, "term", "hindringer").stdout

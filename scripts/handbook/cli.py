@@ -314,7 +314,7 @@ def command_term(args: argparse.Namespace) -> int:
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
-    found = look_up(project.termbase, args.word)
+    found = look_up(project.termbase, args.word, project.root)
     for line in found:
         print(line)
     if not found:

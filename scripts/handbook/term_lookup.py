@@ -12,17 +12,23 @@ forbidden word inside a compound, as the checker does.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from handbook.rules.terms import instead
 from handbook.search.index import stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Term, Termbase
 
 
-def look_up(termbase: Termbase, word: str) -> list[str]:
-    """Lines describing every entry that `word` matches; empty if none does."""
+def look_up(termbase: Termbase, word: str, root: Path) -> list[str]:
+    """Lines describing every entry that `word` matches; empty if none does. `root` is the
+    project's, whose word lists the spell checker reads."""
     wanted = word.strip().casefold()
     lines: list[str] = []
     for locale, entries in termbase.forbidden.items():
-        lines += [_forbidden_line(locale, entry) for entry in entries if _forbids(entry, wanted)]
+        for entry in entries:
+            if _forbids(entry, wanted):
+                lines.append(_forbidden_line(locale, entry))
+                lines += _advice(termbase, str(locale), entry, word.strip(), root)
     for term in termbase.terms:
         if any(_matches(wanted, locale, candidate) for locale, candidate in _all_words(term)):
             lines += _term_lines(term)
@@ -35,6 +41,15 @@ def _forbids(entry: ForbiddenWord, wanted: str) -> bool:
 
 def _forbidden_line(locale: str, entry: ForbiddenWord) -> str:
     return f"{locale}: '{entry.word}' is forbidden: use '{entry.use}' ({entry.why})"
+
+
+def _advice(termbase: Termbase, locale: str, entry: ForbiddenWord, word: str, root: Path) -> list[str]:
+    """For a longer word that holds the forbidden one (a compound, an inflected form), what the
+    checker says to write instead of it, when that is more than the word to use."""
+    if not entry.pattern.fullmatch(word) or word.casefold() == entry.word.casefold():
+        return []
+    advice = instead(termbase, locale, entry, word, root)
+    return [] if advice == f"write '{entry.use}' instead" else [f"  in '{word}': {advice}"]
 
 
 MIN_COMPOUND_PART = 5  # shorter endings («ing», «sjon») end too many compounds
