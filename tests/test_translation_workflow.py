@@ -189,6 +189,40 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     assert "\033[" not in result.stdout
 
 
+def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_it(tmp_path):
+    """A change inside a subsection is named by the subsection, not by the anchored section around
+    it; a subsection the translation lacks is new there, at the line the structure error names."""
+    root = materialize_base(tmp_path)
+    edit(
+        root,
+        ENGLISH_STEPS,
+        "A loud room makes listening hard.\n",
+        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
+    )
+    edit(root, "docs/nb/steps.md", "vanskelig å lytte.\n", "vanskelig å lytte.\n\n### Løsninger\n\nFlytt dere.\n")
+    assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    edit(root, ENGLISH_STEPS, "Move.\n", "Move somewhere quiet.\n\n### If it stays loud\n\nCall back later.\n")
+
+    changed = (
+        "'### Løsninger' at line 32 here (English '### Fixes', docs/en/steps.md:25), "
+        "English '### If it stays loud', docs/en/steps.md:29 (new here: add it at line 34)"
+    )
+    check = run_check(root).stdout
+    assert f"docs/en/steps.md changed since this translation (changed sections: {changed});" in check, check
+    assert "nb:docs/nb/steps.md:34: structure: missing heading '### If it stays loud'" in check
+    assert f"nb:docs/nb/steps.md:4: outdated: changed sections: {changed}\n" in run_handbook(root, "status").stdout
+    diff = run_handbook(root, "diff", "nb", "steps.md").stdout
+    assert "@@ docs/en/steps.md:27 in '### Fixes' -> docs/nb/steps.md:34 in '### Løsninger' @@\n" in diff, diff
+    assert (
+        "@@ docs/en/steps.md:29 in '### If it stays loud' -> docs/nb/steps.md:34 (new here: add it) @@\n"
+        "+ ### If it stays loud\n"
+        "+ Call back later.\n"
+    ) in diff, diff
+
+
 def test_diff_colours_removed_words_red_and_added_words_green():
     from handbook.word_diff import GREEN, RED, RESET, colour
 

@@ -11,11 +11,19 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from handbook.counterpart import changed_headings, heading_named, place_of, section_names
-from handbook.english_change import EnglishChange, accepted_lines, english_change
+from handbook.counterpart import (
+    FRONT_MATTER,
+    ChangedSection,
+    front_matter_twin_line,
+    heading_named,
+    part_at,
+    place_of,
+    section_names,
+    twins,
+)
+from handbook.english_change import EnglishChange, accepted_lines, changed_parts, english_change
 from handbook.freshness import (
     RECORD_KEY,
-    changed_sections,
     recorded_hashes,
     recorded_translation,
     recorded_unchanged,
@@ -120,7 +128,7 @@ def command_stamp(args: argparse.Namespace) -> int:
         accepted = {pair[1].shown: english_change(args.root, pair) for pair in pairs}
         problems += [p for change in accepted.values() for p in change.problems]
     else:
-        problems += [p for pair in pairs if (p := unchanged_translation(pair, texts[pair[1].shown]))]
+        problems += [p for pair in pairs if (p := unchanged_translation(args.root, pair, texts[pair[1].shown]))]
     if problems:
         return fail(problems, NOTHING_STAMPED)
     for english, translated in pairs:
@@ -149,7 +157,7 @@ def read_keeping_line_endings(path: Path) -> str:
         return file.read()
 
 
-def unchanged_translation(pair: Pair, text: str) -> Problem | None:
+def unchanged_translation(root: Path, pair: Pair, text: str) -> Problem | None:
     """A refusal when the English page changed since the last stamp but the translation did not."""
     english, translated = pair
     recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
@@ -157,8 +165,7 @@ def unchanged_translation(pair: Pair, text: str) -> Problem | None:
         return None
     if recorded_translation(translated.parsed) != translation_hash(text):
         return None
-    headings = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
-    changed = ", ".join(section_names(headings, english.shown)) or "outside the anchored sections"
+    changed = ", ".join(section_names(changed_parts(root, pair), english.shown)) or "outside the anchored sections"
     name = f"{translated.locale} {translated.name}"
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
@@ -243,16 +250,27 @@ def command_diff(args: argparse.Namespace) -> int:
         f"which {translated.shown} translates"
     )
     painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
-    for hunk in word_hunks(old_text, now):
-        place = place_of(hunk.line, english.parsed, translated.parsed)
-        there = heading_named(place.translated_heading) if place.translated_heading else "new here: add it"
-        print(
-            f"@@ {english.shown}:{hunk.line} in {heading_named(place.english_heading)} "
-            f"-> {translated.shown}:{place.line} in {there} @@"
-        )
+    sections = twins(english.parsed, translated.parsed)
+    for hunk in word_hunks(old_text, now, sections.part_index):
+        part = part_at(sections.part_index(hunk.section_line), sections)
+        print(hunk_header(hunk.line, part, (english, translated)))
         for line in hunk.lines:
             print(colour(line) if painted else line)
     return 0
+
+
+def hunk_header(line: int, part: ChangedSection, pair: Pair) -> str:
+    """`@@ English file:line in its section -> translated file:line in its twin @@`: the deepest
+    section that holds the change, as the checker and `status` name it, and where it goes."""
+    english, translated = pair
+    if part.part == FRONT_MATTER:
+        there = front_matter_twin_line(line, english.parsed, translated.parsed)
+        return f"@@ {english.shown}:{line} in {FRONT_MATTER} -> {translated.shown}:{there} in {FRONT_MATTER} @@"
+    where = f"{english.shown}:{line} in {part.part or heading_named(part.english)}"
+    if part.new_here:
+        return f"@@ {where} -> {translated.shown}:{part.line} (new here: add it) @@"
+    place = place_of(line, english.parsed, translated.parsed)
+    return f"@@ {where} -> {translated.shown}:{place.line} in {part.part or heading_named(part.translated)} @@"
 
 
 @command("status")

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from handbook.counterpart import ChangedSection, changed_headings, section_names
-from handbook.freshness import RECORD_KEY, changed_sections, is_outdated, recorded_hashes, source_hashes
+from handbook.counterpart import ChangedSection, section_names
+from handbook.english_change import changed_parts
+from handbook.freshness import RECORD_KEY, is_outdated
 from handbook.locales import source_path
 from handbook.project import Project
 from handbook.rules.untranslated import is_untranslated
@@ -94,12 +95,8 @@ def pages_to_do(project: Project, status: LocaleStatus) -> list[PageNote]:
         pair = project.pair(status.locale, name)
         line, sections = 1, []
         if pair is not None and state == "outdated":
-            english, translated = pair
-            line = translated.parsed.front_matter_line(RECORD_KEY)  # where the check reports it
-            recorded = recorded_hashes(translated.parsed)
-            if recorded is not None:
-                changed = changed_sections(recorded, source_hashes(english.parsed))
-                sections = changed_headings(changed, english.parsed, translated.parsed)
+            line = pair[1].parsed.front_matter_line(RECORD_KEY)  # where the check reports it
+            sections = changed_parts(project.root, pair)
         notes.append(PageNote(status.locale, name, state, line, sections))
     return sorted(notes, key=lambda note: STATES.index(note.state))
 
@@ -112,7 +109,7 @@ def pages_to_do_list(project: Project, statuses: list[LocaleStatus], page_locale
             where = (
                 f"[{note.name}]({note.name})" if note.locale == page_locale and note.state != "missing" else note.name
             )
-            names = [_page_section_name(section) for section in note.sections]
+            names = [name for section in note.sections if (name := _page_section_name(section))]
             changed = f": {', '.join(names)}" if names else ""
             items.append(f"- {note.locale}: {where}, {states.get(note.state, note.state)}{changed}")
     return "\n".join(items)
@@ -122,4 +119,4 @@ def _page_section_name(section: ChangedSection) -> str:
     """A changed section as the status page names it: its heading as readers see it, in «» and in the
     page's language where the translation has it (no Markdown marks, no line numbers)."""
     heading = section.translated or section.english
-    return f"«{heading.text}»" if heading else section.anchor
+    return f"«{heading.text}»" if heading else section.anchor or ""

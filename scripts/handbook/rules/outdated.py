@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from handbook.counterpart import changed_headings, section_names
-from handbook.freshness import RECORD_KEY, changed_sections, recorded_hashes, source_hashes
+from handbook.counterpart import section_names
+from handbook.english_change import changed_parts
+from handbook.freshness import RECORD_KEY, recorded_hashes, source_hashes
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.rules.untranslated import is_untranslated
@@ -30,8 +31,7 @@ def check_outdated(project: Project) -> Iterator[Problem]:
                 "warning",
             )
         elif recorded.page != current.page:
-            headings = changed_headings(changed_sections(recorded, current), source.parsed, page.parsed)
-            changed = section_names(headings, source.shown)
+            changed = section_names(changed_parts(project.root, (source, page)), source.shown)
             what = f"changed sections: {', '.join(changed)}" if changed else "changes outside the anchored sections"
             yield page.problem(
                 line,
