@@ -39,7 +39,7 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
     # At the line the check reports it, with the changed section by heading in both languages.
     assert (
-        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' at line 23 here "
+        "nb:docs/nb/steps.md:4: outdated; changed sections: '## Andre trinn' at line 23 here "
         "(English '## Second step', docs/en/steps.md:17)" in status.stdout
     )
 
@@ -213,7 +213,10 @@ def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_i
     check = run_check(root).stdout
     assert f"docs/en/steps.md changed since this translation (changed sections: {changed});" in check, check
     assert "nb:docs/nb/steps.md:34: structure: missing heading '### If it stays loud'" in check
-    assert f"nb:docs/nb/steps.md:4: outdated: changed sections: {changed}\n" in run_handbook(root, "status").stdout
+    assert (
+        "nb:docs/nb/steps.md:4: outdated; missing 1 heading: '### If it stays loud' at line 34; "
+        f"changed sections: {changed}\n" in run_handbook(root, "status").stdout
+    )
     diff = run_handbook(root, "diff", "nb", "steps.md").stdout
     assert "@@ docs/en/steps.md:27 in '### Fixes' -> docs/nb/steps.md:34 in '### Løsninger' @@\n" in diff, diff
     assert (
@@ -221,6 +224,42 @@ def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_i
         "+ ### If it stays loud\n"
         "+ Call back later.\n"
     ) in diff, diff
+
+
+def test_status_names_the_headings_a_page_lacks_has_too_many_of_or_has_out_of_order(tmp_path):
+    from handbook.project import load_project
+    from handbook.status import pages_to_do_list, translation_status
+
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "listening hard.\n", "listening hard.\n\n### Fixes\n\nMove.\n")
+    status = run_handbook(root, "status").stdout
+    assert (
+        "nb:docs/nb/steps.md:4: outdated; missing 1 heading: '### Fixes' at line 29; "
+        "changed sections: '## Støy' at line 27 here (English '## Noise', docs/en/steps.md:21)\n"
+    ) in status, status
+    project, _ = load_project(root)
+    assert project is not None
+    listed = pages_to_do_list(
+        project, translation_status(project), "nb", {"outdated": "Utdatert", "missing": "Mangler"}
+    )
+    assert listed == "- nb: [steps.md](steps.md), Utdatert: «Støy»; Mangler: «Fixes»"
+
+    # A page up to date with English is listed too when its headings are not the English ones.
+    root = materialize_base(tmp_path / "second")
+    edit(root, "docs/nb/steps.md", "## Andre trinn { #step-two }", "### Ekstra\n\nMer.\n\n## Andre trinn { #step-two }")
+    edit(root, "docs/nb/steps.md", "## Første trinn { #step-one }", "## Første trinn { #step-uno }")
+    assert run_handbook(root, "status").stdout.endswith(
+        "nb:docs/nb/steps.md:16: up to date; 1 heading not in English: '### Ekstra' at line 23; "
+        "wrong anchor on 1 heading: '## Første trinn { #step-uno }' at line 16\n"
+    )
+    moved = materialize_base(tmp_path / "third")
+    page = moved / "docs/nb/steps.md"
+    text = page.read_text(encoding="utf-8")
+    second, noise = text.index("## Andre trinn"), text.index("## Støy")
+    page.write_text(text[:second] + text[noise:] + "\n" + text[second:noise].rstrip("\n") + "\n", encoding="utf-8")
+    assert "up to date; 1 heading out of order: '## Støy { #roadblock-noise }' at line 23" in (
+        run_handbook(moved, "status").stdout
+    )
 
 
 def test_diff_colours_removed_words_red_and_added_words_green():
