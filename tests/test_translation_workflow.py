@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -376,6 +377,15 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "roadblock (en) = hindring (nb)" in inflected
     compound_end = run_handbook(real, "term", "gjenoppretting").stdout
     assert "service recovery (en) = servicegjenoppretting (nb)" in compound_end
+    # The entry for the word itself first, then its inflections, terms that hold it, compounds, and
+    # last the entries that only mention it in a search synonym.
+    for word, entries in {
+        "kunden": ["customer", "internal customer", "service recovery", "follow-up", "follow up"],
+        "customers": ["customer", "internal customer", "service recovery", "front-line staff"],
+        "customer": ["customer", "internal customer", "service recovery", "front-line staff"],
+    }.items():
+        found = run_handbook(real, "term", word).stdout
+        assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\)", found, re.MULTILINE) == entries, found
     missing = run_handbook(root, "term", "case")
     assert (missing.returncode, missing.stdout) == (
         0,
