@@ -46,10 +46,11 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
 
     edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
     stamp = run_handbook(root, "stamp", "nb", "steps.md")
-    assert stamp.stdout.startswith("stamped docs/nb/steps.md: it translates docs/en/steps.md as of revision ")
+    assert stamp.stdout.startswith("stamped docs/nb/steps.md as translating docs/en/steps.md (version ")
+    assert stamp.stdout.endswith(" of the English text)\n")
     assert run_check(root, "--strict").returncode == 0
     again = run_handbook(root, "stamp", "nb", "steps.md").stdout  # idempotent, and says so
-    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (revision ")
+    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (version ")
 
 
 def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(tmp_path):
@@ -72,7 +73,9 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert page.read_text(encoding="utf-8") == before
 
     unchanged = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
-    assert unchanged.stdout.startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of ")
+    assert unchanged.stdout.startswith(
+        "stamped docs/nb/steps.md as needing no change for the English edit of docs/en/steps.md (version "
+    )
     assert "  unchanged: true\n" in page.read_text(encoding="utf-8")
     assert run_check(root, "--strict").returncode == 0
     assert "already up to date" in run_handbook(root, "stamp", "nb", "steps.md").stdout
@@ -92,7 +95,11 @@ def test_stamp_unchanged_shows_the_english_words_it_accepts(tmp_path):
     result = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of revision ")
+    assert re.fullmatch(
+        r"stamped docs/nb/steps\.md as needing no change for the English edit of docs/en/steps\.md "
+        r"\(version [0-9a-f]{12} of the English text\)",
+        lines[0],
+    ), lines[0]
     assert lines[1:] == [
         "  the English change it accepts:",
         "  in '## Andre trinn' (docs/nb/steps.md:23), English '## Second step' (docs/en/steps.md:17):",
@@ -112,7 +119,7 @@ def test_stamp_unchanged_refuses_a_new_number_the_translated_section_lacks(tmp_p
         "nb:docs/nb/steps.md:18: stamp: the English change '… to the customer {+twice+}.' (docs/en/steps.md:12) "
         "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write '2' or 'to'): "
         "update the translation, then run `handbook stamp nb steps.md`\n"
-        "Found 1 error(s) and 0 warning(s) in the command's input.\n"
+        "Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\n"
         "Nothing was stamped.\n"
     )
     # The number as a word or as digits in the paired section is enough.
@@ -171,7 +178,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
 def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
-    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md: ")
+    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md as ")
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
@@ -183,7 +190,9 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     result = run_handbook(root, "diff", "nb", "steps.md")
     assert result.returncode == 0, result.stdout
     recorded = "a1c19386e344"  # the revision the Norwegian page's front matter records
-    assert result.stdout.startswith(f"docs/en/steps.md: changes since revision {recorded} (commit ")
+    assert result.stdout.startswith(
+        f"docs/en/steps.md: changes since version {recorded} of the English text (as committed in "
+    )
     assert "~ [-Say hello to-]{+Greet+} the customer {+by name+}.\n" in result.stdout  # words, not whole lines
     # Where it goes in the translation, sections named by heading in both languages; no colour off a terminal.
     assert "@@ docs/en/steps.md:12 in '## First step' -> docs/nb/steps.md:18 in '## Første trinn' @@\n" in result.stdout
@@ -277,7 +286,7 @@ def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
     result = run_handbook(root, "stamp", "nb", "steps.md")
     assert result.returncode == 1
     assert "nb:docs/nb/steps.md:16: structure: section '## Første trinn { #step-one }' has 1 list item" in result.stdout
-    assert result.stdout.endswith("Nothing was stamped.\n")
+    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\nNothing was stamped.\n")
     assert (root / "docs/nb/steps.md").read_text(encoding="utf-8") == before
 
 

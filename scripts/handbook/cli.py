@@ -119,6 +119,11 @@ def command_stamp(args: argparse.Namespace) -> int:
         message = "name the pages you updated, or use --all"
         return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", message)], NOTHING_STAMPED)
     names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
+    named = (
+        f"the pages of {source_folder(args.locale)}/"
+        if args.all
+        else ", ".join(source_path(args.locale, name) for name in names)
+    )
     pairs, problems = named_pairs(project, args.locale, names, "stamp")
     shown = {page.shown for pair in pairs for page in pair}
     problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
@@ -130,7 +135,7 @@ def command_stamp(args: argparse.Namespace) -> int:
     else:
         problems += [p for pair in pairs if (p := unchanged_translation(args.root, pair, texts[pair[1].shown]))]
     if problems:
-        return fail(problems, NOTHING_STAMPED)
+        return fail(problems, NOTHING_STAMPED, named)
     for english, translated in pairs:
         old, hashes = texts[translated.shown], source_hashes(english.parsed)
         recorded = recorded_hashes(translated.parsed)
@@ -138,18 +143,23 @@ def command_stamp(args: argparse.Namespace) -> int:
         unchanged = args.unchanged if english_changed else recorded_unchanged(translated.parsed)
         new = stamped_text(old, hashes, unchanged=unchanged)
         if new == old:
-            print(f"{translated.shown}: already up to date with {english.shown} (revision {hashes.page})")
+            print(f"{translated.shown}: already up to date with {english.shown} ({version(hashes.page)})")
             continue
         with (args.root / translated.shown).open("w", encoding="utf-8", newline="") as file:
             file.write(new)
-        what = "needs no change for" if unchanged and english_changed else "translates"
-        print(f"stamped {translated.shown}: it {what} {english.shown} as of revision {hashes.page}")
+        what = "needing no change for the English edit of" if unchanged and english_changed else "translating"
+        print(f"stamped {translated.shown} as {what} {english.shown} ({version(hashes.page)})")
         if translated.shown in accepted and english_changed:
             print("\n".join(accepted_lines(accepted[translated.shown], (english, translated))))
     return 0
 
 
 NOTHING_STAMPED = "Nothing was stamped."
+
+
+def version(page_hash: str) -> str:
+    """A recorded hash as the commands name it: a version of the English text, not a git commit."""
+    return f"version {page_hash} of the English text"
 
 
 def read_keeping_line_endings(path: Path) -> str:
@@ -209,15 +219,16 @@ def command_diff(args: argparse.Namespace) -> int:
     Each change starts with `@@ English file:line in its section -> translated file:line in the
     twin section @@`, the line where the change goes in your page. Then `~` marks a changed line
     (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole;
-    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The revision is
-    named by the hash the page's `translation:` record holds.
+    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The English text
+    as stamped is named by the version the page's `translation:` record holds (a hash of that text,
+    not a git commit), and found in git history.
     """
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
     pairs, problems = named_pairs(project, args.locale, [page_name(args.locale, args.page)], "diff")
     if problems:
-        return fail(problems)
+        return fail(problems, checked=source_path(args.locale, page_name(args.locale, args.page)))
     english, translated = pairs[0]
     recorded = recorded_hashes(translated.parsed)
     if recorded is None:
@@ -229,7 +240,7 @@ def command_diff(args: argparse.Namespace) -> int:
             ]
         )
     if recorded.page == source_hashes(english.parsed).page:
-        print(f"{translated.shown} is up to date with {english.shown} (revision {recorded.page}).")
+        print(f"{translated.shown} is up to date with {english.shown} ({version(recorded.page)}).")
         return 0
     try:
         found = find_revision(args.root, english.shown, recorded.page)
@@ -237,16 +248,12 @@ def command_diff(args: argparse.Namespace) -> int:
         return fail([translated.problem(1, "diff", f"cannot read git history: {error}")])
     if found is None:
         return fail(
-            [
-                translated.problem(
-                    1, "diff", f"no commit of {english.shown} matches the recorded revision {recorded.page}"
-                )
-            ]
+            [translated.problem(1, "diff", f"no commit of {english.shown} has the recorded {version(recorded.page)}")]
         )
     commit, old_text = found
     now = (args.root / english.shown).read_text(encoding="utf-8")
     print(
-        f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), "
+        f"{english.shown}: changes since {version(recorded.page)} (as committed in {commit[:8]}), "
         f"which {translated.shown} translates"
     )
     painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
@@ -291,9 +298,11 @@ def command_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def fail(problems: list[Problem], closing: str = "") -> int:
+def fail(problems: list[Problem], closing: str = "", checked: str = "") -> int:
+    """Report the problems, then a count that names what was checked (by default, the files the
+    problems are in)."""
     report(problems)
-    print(summary(problems, "the command's input"))
+    print(summary(problems, checked or ", ".join(dict.fromkeys(p.path for p in problems)) or "the command's input"))
     if closing:
         print(closing)
     return 1

@@ -60,7 +60,7 @@ def stamped_english(root: Path, english: LocalePage, revision: str) -> tuple[str
     except HistoryError as error:
         return None, f"cannot read git history: {error}"
     if found is None:
-        return None, f"no commit of {english.shown} matches the recorded revision {revision}"
+        return None, f"no commit of {english.shown} has the recorded version {revision} of the English text"
     return found[1], ""
 
 

@@ -1,5 +1,5 @@
-"""Rule on freshness: each translation records the English revision it translates, and that
-revision is the current one."""
+"""Rule on freshness: each translation records the version of the English text it translates, and
+that version is the current one."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from handbook.rules.untranslated import is_untranslated
 
 
 def check_outdated(project: Project) -> Iterator[Problem]:
-    """Each translation records the English revision it translates, and that revision is current
-    (a warning; an error with --strict)."""
+    """Each translation records the version of the English text it translates (a hash of it, not a git
+    commit), and that version is current (a warning; an error with --strict)."""
     for source, page in project.pairs():
         recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
         malformed = recorded is None and RECORD_KEY in page.parsed.front_matter
@@ -27,7 +27,7 @@ def check_outdated(project: Project) -> Iterator[Problem]:
             yield page.problem(
                 line,
                 "outdated",
-                f"no record of the English revision translated; when the page is translated, run {stamp}",
+                f"no record of the version of the English text translated; when the page is translated, run {stamp}",
                 "warning",
             )
         elif recorded.page != current.page:
