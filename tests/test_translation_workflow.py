@@ -272,6 +272,17 @@ def test_status_names_the_headings_a_page_lacks_has_too_many_of_or_has_out_of_or
     )
 
 
+def test_a_line_removed_at_the_end_of_a_section_belongs_to_that_section():
+    """Named by the section it was removed from, not by the heading that now follows the gap."""
+    from handbook.word_diff import word_changes, word_hunks
+
+    old, new = "## A\n\none\ntwo\n## B\n\nthree\n", "## A\n\none\n## B\n\nthree\n"
+    (change,) = word_changes(old, new)
+    assert (change.marked, change.line, change.section_line) == ("[-two-]", 4, 3)
+    (hunk,) = word_hunks(old, new, lambda line: "B" if line >= 4 else "A")
+    assert (hunk.section_line, hunk.lines) == (3, ["  one", "- two", "  ## B"])
+
+
 def test_diff_colours_removed_words_red_and_added_words_green():
     from handbook.word_diff import GREEN, RED, RESET, colour
 
