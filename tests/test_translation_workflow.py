@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -39,16 +40,17 @@ def test_a_changed_sentence_makes_the_translation_outdated_until_stamped(tmp_pat
     assert "| nb | 0 | 0 | 1 | 1 | 3/3 |" in status.stdout
     # At the line the check reports it, with the changed section by heading in both languages.
     assert (
-        "nb:docs/nb/steps.md:4: outdated: changed sections: '## Andre trinn' at line 23 here "
+        "nb:docs/nb/steps.md:4: outdated; changed sections: '## Andre trinn' at line 23 here "
         "(English '## Second step', docs/en/steps.md:17)" in status.stdout
     )
 
     edit(root, "docs/nb/steps.md", "Spør hva som gikk galt", "Spør rolig hva som gikk galt")
     stamp = run_handbook(root, "stamp", "nb", "steps.md")
-    assert stamp.stdout.startswith("stamped docs/nb/steps.md: it translates docs/en/steps.md as of revision ")
+    assert stamp.stdout.startswith("stamped docs/nb/steps.md as translating docs/en/steps.md (version ")
+    assert stamp.stdout.endswith(" of the English text)\n")
     assert run_check(root, "--strict").returncode == 0
     again = run_handbook(root, "stamp", "nb", "steps.md").stdout  # idempotent, and says so
-    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (revision ")
+    assert again.startswith("docs/nb/steps.md: already up to date with docs/en/steps.md (version ")
 
 
 def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(tmp_path):
@@ -71,7 +73,9 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     assert page.read_text(encoding="utf-8") == before
 
     unchanged = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
-    assert unchanged.stdout.startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of ")
+    assert unchanged.stdout.startswith(
+        "stamped docs/nb/steps.md as needing no change for the English edit of docs/en/steps.md (version "
+    )
     assert "  unchanged: true\n" in page.read_text(encoding="utf-8")
     assert run_check(root, "--strict").returncode == 0
     assert "already up to date" in run_handbook(root, "stamp", "nb", "steps.md").stdout
@@ -91,7 +95,11 @@ def test_stamp_unchanged_shows_the_english_words_it_accepts(tmp_path):
     result = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("stamped docs/nb/steps.md: it needs no change for docs/en/steps.md as of revision ")
+    assert re.fullmatch(
+        r"stamped docs/nb/steps\.md as needing no change for the English edit of docs/en/steps\.md "
+        r"\(version [0-9a-f]{12} of the English text\)",
+        lines[0],
+    ), lines[0]
     assert lines[1:] == [
         "  the English change it accepts:",
         "  in '## Andre trinn' (docs/nb/steps.md:23), English '## Second step' (docs/en/steps.md:17):",
@@ -111,7 +119,7 @@ def test_stamp_unchanged_refuses_a_new_number_the_translated_section_lacks(tmp_p
         "nb:docs/nb/steps.md:18: stamp: the English change '… to the customer {+twice+}.' (docs/en/steps.md:12) "
         "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write '2' or 'to'): "
         "update the translation, then run `handbook stamp nb steps.md`\n"
-        "Found 1 error(s) and 0 warning(s) in the command's input.\n"
+        "Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\n"
         "Nothing was stamped.\n"
     )
     # The number as a word or as digits in the paired section is enough.
@@ -170,7 +178,7 @@ def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):
 def test_stamp_accepts_the_path_a_shell_completes(tmp_path):
     root = materialize_base(tmp_path)
     edit(root, ENGLISH_STEPS, "Ask what went wrong", "Ask calmly what went wrong")
-    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md: ")
+    assert run_handbook(root, "stamp", "nb", "docs/nb/steps.md").stdout.startswith("stamped docs/nb/steps.md as ")
 
 
 def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
@@ -182,11 +190,97 @@ def test_diff_shows_the_english_change_since_the_stamp(tmp_path):
     result = run_handbook(root, "diff", "nb", "steps.md")
     assert result.returncode == 0, result.stdout
     recorded = "a1c19386e344"  # the revision the Norwegian page's front matter records
-    assert result.stdout.startswith(f"docs/en/steps.md: changes since revision {recorded} (commit ")
+    assert result.stdout.startswith(
+        f"docs/en/steps.md: changes since version {recorded} of the English text (as committed in "
+    )
     assert "~ [-Say hello to-]{+Greet+} the customer {+by name+}.\n" in result.stdout  # words, not whole lines
     # Where it goes in the translation, sections named by heading in both languages; no colour off a terminal.
     assert "@@ docs/en/steps.md:12 in '## First step' -> docs/nb/steps.md:18 in '## Første trinn' @@\n" in result.stdout
     assert "\033[" not in result.stdout
+
+
+def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_it(tmp_path):
+    """A change inside a subsection is named by the subsection, not by the anchored section around
+    it; a subsection the translation lacks is new there, at the line the structure error names."""
+    root = materialize_base(tmp_path)
+    edit(
+        root,
+        ENGLISH_STEPS,
+        "A loud room makes listening hard.\n",
+        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
+    )
+    edit(root, "docs/nb/steps.md", "vanskelig å lytte.\n", "vanskelig å lytte.\n\n### Løsninger\n\nFlytt dere.\n")
+    assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    edit(root, ENGLISH_STEPS, "Move.\n", "Move somewhere quiet.\n\n### If it stays loud\n\nCall back later.\n")
+
+    changed = (
+        "'### Løsninger' at line 32 here (English '### Fixes', docs/en/steps.md:25), "
+        "English '### If it stays loud', docs/en/steps.md:29 (new here: add it at line 34)"
+    )
+    check = run_check(root).stdout
+    assert f"docs/en/steps.md changed since this translation (changed sections: {changed});" in check, check
+    assert "nb:docs/nb/steps.md:34: structure: missing heading '### If it stays loud'" in check
+    assert (
+        "nb:docs/nb/steps.md:4: outdated; missing 1 heading: '### If it stays loud' at line 34; "
+        f"changed sections: {changed}\n" in run_handbook(root, "status").stdout
+    )
+    diff = run_handbook(root, "diff", "nb", "steps.md").stdout
+    assert "@@ docs/en/steps.md:27 in '### Fixes' -> docs/nb/steps.md:34 in '### Løsninger' @@\n" in diff, diff
+    assert (
+        "@@ docs/en/steps.md:29 in '### If it stays loud' -> docs/nb/steps.md:34 (new here: add it) @@\n"
+        "+ ### If it stays loud\n"
+        "+ Call back later.\n"
+    ) in diff, diff
+
+
+def test_status_names_the_headings_a_page_lacks_has_too_many_of_or_has_out_of_order(tmp_path):
+    from handbook.project import load_project
+    from handbook.status import pages_to_do_list, translation_status
+
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "listening hard.\n", "listening hard.\n\n### Fixes\n\nMove.\n")
+    status = run_handbook(root, "status").stdout
+    assert (
+        "nb:docs/nb/steps.md:4: outdated; missing 1 heading: '### Fixes' at line 29; "
+        "changed sections: '## Støy' at line 27 here (English '## Noise', docs/en/steps.md:21)\n"
+    ) in status, status
+    project, _ = load_project(root)
+    assert project is not None
+    listed = pages_to_do_list(
+        project, translation_status(project), "nb", {"outdated": "Utdatert", "missing": "Mangler"}
+    )
+    assert listed == "- nb: [steps.md](steps.md), Utdatert: «Støy»; Mangler: «Fixes»"
+
+    # A page up to date with English is listed too when its headings are not the English ones.
+    root = materialize_base(tmp_path / "second")
+    edit(root, "docs/nb/steps.md", "## Andre trinn { #step-two }", "### Ekstra\n\nMer.\n\n## Andre trinn { #step-two }")
+    edit(root, "docs/nb/steps.md", "## Første trinn { #step-one }", "## Første trinn { #step-uno }")
+    assert run_handbook(root, "status").stdout.endswith(
+        "nb:docs/nb/steps.md:16: up to date; 1 heading not in English: '### Ekstra' at line 23; "
+        "wrong anchor on 1 heading: '## Første trinn { #step-uno }' at line 16\n"
+    )
+    moved = materialize_base(tmp_path / "third")
+    page = moved / "docs/nb/steps.md"
+    text = page.read_text(encoding="utf-8")
+    second, noise = text.index("## Andre trinn"), text.index("## Støy")
+    page.write_text(text[:second] + text[noise:] + "\n" + text[second:noise].rstrip("\n") + "\n", encoding="utf-8")
+    assert "up to date; 1 heading out of order: '## Støy { #roadblock-noise }' at line 23" in (
+        run_handbook(moved, "status").stdout
+    )
+
+
+def test_a_line_removed_at_the_end_of_a_section_belongs_to_that_section():
+    """Named by the section it was removed from, not by the heading that now follows the gap."""
+    from handbook.word_diff import word_changes, word_hunks
+
+    old, new = "## A\n\none\ntwo\n## B\n\nthree\n", "## A\n\none\n## B\n\nthree\n"
+    (change,) = word_changes(old, new)
+    assert (change.marked, change.line, change.section_line) == ("[-two-]", 4, 3)
+    (hunk,) = word_hunks(old, new, lambda line: "B" if line >= 4 else "A")
+    assert (hunk.section_line, hunk.lines) == (3, ["  one", "- two", "  ## B"])
 
 
 def test_diff_colours_removed_words_red_and_added_words_green():
@@ -203,7 +297,7 @@ def test_stamp_refuses_a_page_with_errors_and_writes_nothing(tmp_path):
     result = run_handbook(root, "stamp", "nb", "steps.md")
     assert result.returncode == 1
     assert "nb:docs/nb/steps.md:16: structure: section '## Første trinn { #step-one }' has 1 list item" in result.stdout
-    assert result.stdout.endswith("Nothing was stamped.\n")
+    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\nNothing was stamped.\n")
     assert (root / "docs/nb/steps.md").read_text(encoding="utf-8") == before
 
 
@@ -291,12 +385,27 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "customer (en) = kunde (nb)" in norwegian
     forbidden = run_handbook(real, "term", "frontlinjen").stdout
     assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
+    # In a compound, the compound the checker suggests (the spell checker's choice of stem), as the checker says it.
+    compound = run_handbook(real, "term", "frontlinjeansatte").stdout
+    assert compound == (
+        "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)\n"
+        "  in 'frontlinjeansatte': write 'førstelinjeansatte' instead, or the termbase's 'ansatte i førstelinjen'\n"
+    )
     variant = run_handbook(real, "term", "med en gang").stdout
     assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
     inflected = run_handbook(real, "term", "hindringer").stdout
     assert "roadblock (en) = hindring (nb)" in inflected
     compound_end = run_handbook(real, "term", "gjenoppretting").stdout
     assert "service recovery (en) = servicegjenoppretting (nb)" in compound_end
+    # The entry for the word itself first, then its inflections, terms that hold it, compounds, and
+    # last the entries that only mention it in a search synonym.
+    for word, entries in {
+        "kunden": ["customer", "internal customer", "service recovery", "follow-up", "follow up"],
+        "customers": ["customer", "internal customer", "service recovery", "front-line staff"],
+        "customer": ["customer", "internal customer", "service recovery", "front-line staff"],
+    }.items():
+        found = run_handbook(real, "term", word).stdout
+        assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\)", found, re.MULTILINE) == entries, found
     missing = run_handbook(root, "term", "case")
     assert (missing.returncode, missing.stdout) == (
         0,

@@ -11,11 +11,19 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from handbook.counterpart import changed_headings, heading_named, place_of, section_names
-from handbook.english_change import EnglishChange, accepted_lines, english_change
+from handbook.counterpart import (
+    FRONT_MATTER,
+    ChangedSection,
+    front_matter_twin_line,
+    heading_named,
+    part_at,
+    place_of,
+    section_names,
+    twins,
+)
+from handbook.english_change import EnglishChange, accepted_lines, changed_parts, english_change
 from handbook.freshness import (
     RECORD_KEY,
-    changed_sections,
     recorded_hashes,
     recorded_translation,
     recorded_unchanged,
@@ -111,6 +119,11 @@ def command_stamp(args: argparse.Namespace) -> int:
         message = "name the pages you updated, or use --all"
         return fail([Problem(source_folder(args.locale), 1, args.locale, "stamp", message)], NOTHING_STAMPED)
     names = list(project.registry.pages) if args.all else [page_name(args.locale, name) for name in args.pages]
+    named = (
+        f"the pages of {source_folder(args.locale)}/"
+        if args.all
+        else ", ".join(source_path(args.locale, name) for name in names)
+    )
     pairs, problems = named_pairs(project, args.locale, names, "stamp")
     shown = {page.shown for pair in pairs for page in pair}
     problems += [p for p in run_checks(project) if p.path in shown and p.severity == "error" and p.rule != "outdated"]
@@ -120,9 +133,9 @@ def command_stamp(args: argparse.Namespace) -> int:
         accepted = {pair[1].shown: english_change(args.root, pair) for pair in pairs}
         problems += [p for change in accepted.values() for p in change.problems]
     else:
-        problems += [p for pair in pairs if (p := unchanged_translation(pair, texts[pair[1].shown]))]
+        problems += [p for pair in pairs if (p := unchanged_translation(args.root, pair, texts[pair[1].shown]))]
     if problems:
-        return fail(problems, NOTHING_STAMPED)
+        return fail(problems, NOTHING_STAMPED, named)
     for english, translated in pairs:
         old, hashes = texts[translated.shown], source_hashes(english.parsed)
         recorded = recorded_hashes(translated.parsed)
@@ -130,12 +143,12 @@ def command_stamp(args: argparse.Namespace) -> int:
         unchanged = args.unchanged if english_changed else recorded_unchanged(translated.parsed)
         new = stamped_text(old, hashes, unchanged=unchanged)
         if new == old:
-            print(f"{translated.shown}: already up to date with {english.shown} (revision {hashes.page})")
+            print(f"{translated.shown}: already up to date with {english.shown} ({version(hashes.page)})")
             continue
         with (args.root / translated.shown).open("w", encoding="utf-8", newline="") as file:
             file.write(new)
-        what = "needs no change for" if unchanged and english_changed else "translates"
-        print(f"stamped {translated.shown}: it {what} {english.shown} as of revision {hashes.page}")
+        what = "needing no change for the English edit of" if unchanged and english_changed else "translating"
+        print(f"stamped {translated.shown} as {what} {english.shown} ({version(hashes.page)})")
         if translated.shown in accepted and english_changed:
             print("\n".join(accepted_lines(accepted[translated.shown], (english, translated))))
     return 0
@@ -144,12 +157,17 @@ def command_stamp(args: argparse.Namespace) -> int:
 NOTHING_STAMPED = "Nothing was stamped."
 
 
+def version(page_hash: str) -> str:
+    """A recorded hash as the commands name it: a version of the English text, not a git commit."""
+    return f"version {page_hash} of the English text"
+
+
 def read_keeping_line_endings(path: Path) -> str:
     with path.open(encoding="utf-8", newline="") as file:  # keep the translator's line endings
         return file.read()
 
 
-def unchanged_translation(pair: Pair, text: str) -> Problem | None:
+def unchanged_translation(root: Path, pair: Pair, text: str) -> Problem | None:
     """A refusal when the English page changed since the last stamp but the translation did not."""
     english, translated = pair
     recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
@@ -157,8 +175,7 @@ def unchanged_translation(pair: Pair, text: str) -> Problem | None:
         return None
     if recorded_translation(translated.parsed) != translation_hash(text):
         return None
-    headings = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
-    changed = ", ".join(section_names(headings, english.shown)) or "outside the anchored sections"
+    changed = ", ".join(section_names(changed_parts(root, pair), english.shown)) or "outside the anchored sections"
     name = f"{translated.locale} {translated.name}"
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
@@ -202,15 +219,16 @@ def command_diff(args: argparse.Namespace) -> int:
     Each change starts with `@@ English file:line in its section -> translated file:line in the
     twin section @@`, the line where the change goes in your page. Then `~` marks a changed line
     (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole;
-    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The revision is
-    named by the hash the page's `translation:` record holds.
+    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The English text
+    as stamped is named by the version the page's `translation:` record holds (a hash of that text,
+    not a git commit), and found in git history.
     """
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
     pairs, problems = named_pairs(project, args.locale, [page_name(args.locale, args.page)], "diff")
     if problems:
-        return fail(problems)
+        return fail(problems, checked=source_path(args.locale, page_name(args.locale, args.page)))
     english, translated = pairs[0]
     recorded = recorded_hashes(translated.parsed)
     if recorded is None:
@@ -222,7 +240,7 @@ def command_diff(args: argparse.Namespace) -> int:
             ]
         )
     if recorded.page == source_hashes(english.parsed).page:
-        print(f"{translated.shown} is up to date with {english.shown} (revision {recorded.page}).")
+        print(f"{translated.shown} is up to date with {english.shown} ({version(recorded.page)}).")
         return 0
     try:
         found = find_revision(args.root, english.shown, recorded.page)
@@ -230,29 +248,36 @@ def command_diff(args: argparse.Namespace) -> int:
         return fail([translated.problem(1, "diff", f"cannot read git history: {error}")])
     if found is None:
         return fail(
-            [
-                translated.problem(
-                    1, "diff", f"no commit of {english.shown} matches the recorded revision {recorded.page}"
-                )
-            ]
+            [translated.problem(1, "diff", f"no commit of {english.shown} has the recorded {version(recorded.page)}")]
         )
     commit, old_text = found
     now = (args.root / english.shown).read_text(encoding="utf-8")
     print(
-        f"{english.shown}: changes since revision {recorded.page} (commit {commit[:8]}), "
+        f"{english.shown}: changes since {version(recorded.page)} (as committed in {commit[:8]}), "
         f"which {translated.shown} translates"
     )
     painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
-    for hunk in word_hunks(old_text, now):
-        place = place_of(hunk.line, english.parsed, translated.parsed)
-        there = heading_named(place.translated_heading) if place.translated_heading else "new here: add it"
-        print(
-            f"@@ {english.shown}:{hunk.line} in {heading_named(place.english_heading)} "
-            f"-> {translated.shown}:{place.line} in {there} @@"
-        )
+    sections = twins(english.parsed, translated.parsed)
+    for hunk in word_hunks(old_text, now, sections.part_index):
+        part = part_at(sections.part_index(hunk.section_line), sections)
+        print(hunk_header(hunk.line, part, (english, translated)))
         for line in hunk.lines:
             print(colour(line) if painted else line)
     return 0
+
+
+def hunk_header(line: int, part: ChangedSection, pair: Pair) -> str:
+    """`@@ English file:line in its section -> translated file:line in its twin @@`: the deepest
+    section that holds the change, as the checker and `status` name it, and where it goes."""
+    english, translated = pair
+    if part.part == FRONT_MATTER:
+        there = front_matter_twin_line(line, english.parsed, translated.parsed)
+        return f"@@ {english.shown}:{line} in {FRONT_MATTER} -> {translated.shown}:{there} in {FRONT_MATTER} @@"
+    where = f"{english.shown}:{line} in {part.part or heading_named(part.english)}"
+    if part.new_here:
+        return f"@@ {where} -> {translated.shown}:{part.line} (new here: add it) @@"
+    place = place_of(line, english.parsed, translated.parsed)
+    return f"@@ {where} -> {translated.shown}:{place.line} in {part.part or heading_named(part.translated)} @@"
 
 
 @command("status")
@@ -273,9 +298,11 @@ def command_status(args: argparse.Namespace) -> int:
     return 0
 
 
-def fail(problems: list[Problem], closing: str = "") -> int:
+def fail(problems: list[Problem], closing: str = "", checked: str = "") -> int:
+    """Report the problems, then a count that names what was checked (by default, the files the
+    problems are in)."""
     report(problems)
-    print(summary(problems, "the command's input"))
+    print(summary(problems, checked or ", ".join(dict.fromkeys(p.path for p in problems)) or "the command's input"))
     if closing:
         print(closing)
     return 1
@@ -314,7 +341,7 @@ def command_term(args: argparse.Namespace) -> int:
     project, problems = load_project(args.root)
     if project is None:
         return fail(problems)
-    found = look_up(project.termbase, args.word)
+    found = look_up(project.termbase, args.word, project.root)
     for line in found:
         print(line)
     if not found:

@@ -1,15 +1,101 @@
-"""Where a line of an English page belongs in its translation, for `handbook diff` and `status`.
+"""Where a line of an English page belongs in its translation, for the checker, `diff`, `stamp` and `status`.
 
 A translator updating a page from an English change needs the place to edit in their own file,
 named as they see it: sections pair across locales by heading level and anchor (as the checker
-pairs them), never by text or position, and are named by their headings in both languages.
+pairs them), never by text or position, and are named by their headings in both languages. A
+change is named by the deepest heading that holds it (a `###` subsection rather than its `##`
+section), and a section the translation lacks by the line where its heading goes, the line the
+`structure` rule reports.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import difflib
+import re
+from dataclasses import dataclass, field
 
-from handbook.markdown_page import Heading, MarkdownPage, Section, keyed_sections
+from handbook.markdown_page import Heading, MarkdownPage, Section
+
+FRONT_MATTER = "the front matter"
+OPENING = "the page's opening (before the first heading)"
+
+
+@dataclass(frozen=True)
+class HeadingFix:
+    """An English heading the translation lacks, where it goes, and the translated heading
+    that stands in its place with another anchor (a slip), if any."""
+
+    english: Section
+    line: int
+    translated: Section | None = None
+
+    @property
+    def anchor(self) -> str | None:
+        return self.english.heading.anchor if self.english.heading else None
+
+
+@dataclass
+class Alignment:
+    matched: list[tuple[Section, Section]] = field(default_factory=list)
+    slips: list[HeadingFix] = field(default_factory=list)
+    missing: list[HeadingFix] = field(default_factory=list)
+    extra: list[Section] = field(default_factory=list)
+
+    def fixes(self) -> list[HeadingFix]:
+        return self.slips + self.missing
+
+
+def align(english: MarkdownPage, translated: MarkdownPage) -> Alignment:
+    """Pair the headed sections of a translation with the English ones by level and anchor."""
+    theirs = [s for s in english.sections if s.heading]
+    ours = [s for s in translated.sections if s.heading]
+    matcher = difflib.SequenceMatcher(
+        a=[_signature(s) for s in theirs], b=[_signature(s) for s in ours], autojunk=False
+    )
+    alignment = Alignment()
+    end = max(1, len(translated.lines))
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            alignment.matched += list(zip(theirs[a0:a1], ours[b0:b1], strict=True))
+            continue
+        missing, extra = list(theirs[a0:a1]), list(ours[b0:b1])
+        while missing and extra and _level(missing[0]) == _level(extra[0]):
+            alignment.slips.append(HeadingFix(missing[0], _line(extra[0]), extra[0]))
+            missing, extra = missing[1:], extra[1:]
+        at = _line(ours[b1]) if b1 < len(ours) else end
+        alignment.missing += [HeadingFix(section, _line(extra[0]) if extra else at) for section in missing]
+        alignment.extra += extra
+    return alignment
+
+
+@dataclass(frozen=True)
+class Twins:
+    """Each English section's twin in the translation (by index in `english.sections`), and for
+    each one the translation lacks, the line where its heading goes."""
+
+    english: MarkdownPage
+    translated: MarkdownPage
+    twin: dict[int, Section]
+    goes: dict[int, int]
+
+    def index_at(self, english_line: int) -> int:
+        """The deepest English section that holds `english_line` (its index)."""
+        sections = self.english.sections
+        return max((i for i, s in enumerate(sections) if _start(s) <= english_line), default=0)
+
+    def part_index(self, english_line: int) -> int:
+        """As `index_at`, but -1 for a line of the front matter."""
+        return -1 if english_line <= self.english.body_start else self.index_at(english_line)
+
+
+def twins(english: MarkdownPage, translated: MarkdownPage) -> Twins:
+    alignment = align(english, translated)
+    index = {id(section): i for i, section in enumerate(english.sections)}
+    twin = {0: translated.sections[0]}  # the part before the first heading
+    twin |= {index[id(theirs)]: ours for theirs, ours in alignment.matched}
+    twin |= {index[id(fix.english)]: fix.translated for fix in alignment.slips if fix.translated}
+    goes = {index[id(fix.english)]: fix.line for fix in alignment.missing}
+    return Twins(english, translated, twin, goes)
 
 
 @dataclass(frozen=True)
@@ -21,78 +107,136 @@ class Place:
 
 def place_of(english_line: int, english: MarkdownPage, translated: MarkdownPage) -> Place:
     """The translated line matching `english_line`: as far into the twin section as the English line
-    is into its own, or, for a section the translation lacks yet, the end of the section before it."""
-    twins = dict(keyed_sections(translated))
-    english_sections = list(keyed_sections(english))
-    index = _section_index(english_line, english_sections)
-    key, section = english_sections[index]
-    twin = twins.get(key)
+    is into its own, or, for a section the translation lacks yet, the line where its heading goes."""
+    pairs = twins(english, translated)
+    index = pairs.index_at(english_line)
+    section, twin = english.sections[index], pairs.twin.get(index)
     if twin is not None:
         offset = english_line - _start(section)
         return Place(section.heading, twin.heading, min(_start(twin) + offset, _end(twin)))
-    previous = next((twins[k] for k, _ in reversed(english_sections[:index]) if k in twins), None)
-    return Place(section.heading, None, _end(previous) if previous else len(translated.lines))
+    return Place(section.heading, None, pairs.goes.get(index, len(translated.lines)))
 
 
 def sections_at(english_line: int, english: MarkdownPage, translated: MarkdownPage) -> tuple[Section, Section | None]:
     """The English section (down to the next heading of any level) that holds `english_line`, and
     its twin in the translation, if it has one yet."""
-    english_sections = list(keyed_sections(english))
-    key, section = english_sections[_section_index(english_line, english_sections)]
-    return section, dict(keyed_sections(translated)).get(key)
-
-
-def _section_index(english_line: int, sections: list[tuple[tuple[str, int], Section]]) -> int:
-    return max((i for i, (_, s) in enumerate(sections) if _start(s) <= english_line), default=0)
+    pairs = twins(english, translated)
+    index = pairs.index_at(english_line)
+    return english.sections[index], pairs.twin.get(index)
 
 
 def heading_named(heading: Heading | None) -> str:
-    return f"'{'#' * heading.level} {heading.text}'" if heading else "the page's opening (before the first heading)"
+    return f"'{'#' * heading.level} {heading.text}'" if heading else OPENING
 
 
 @dataclass(frozen=True)
 class ChangedSection:
-    """An anchored section whose English text changed since the translation was stamped."""
+    """A part of the English page whose text changed since the translation was stamped: a section
+    by its heading in both languages, or the front matter or the opening before the first heading."""
 
-    anchor: str
-    english: Heading | None  # None: the English page no longer has it
-    translated: Heading | None  # None: the translation does not have it yet
+    anchor: str | None
+    english: Heading | None  # None: the English page no longer has it (or a part without heading)
+    translated: Heading | None  # None: the translation does not have it yet (or a part without heading)
+    line: int = 0  # where it is in the translation: its heading's line, or the line where it goes
+    part: str = ""  # FRONT_MATTER or OPENING for a part without heading
+
+    @property
+    def new_here(self) -> bool:
+        """An English section the translation does not have yet."""
+        return self.english is not None and self.translated is None
 
 
 def changed_headings(anchors: list[str], english: MarkdownPage, translated: MarkdownPage) -> list[ChangedSection]:
-    """The headings of the changed sections `anchors`, in both languages."""
-    return [
-        ChangedSection(
-            anchor,
-            next((h for h in english.headings if h.anchor == anchor), None),
-            next((h for h in translated.headings if h.anchor == anchor), None),
-        )
-        for anchor in anchors
-    ]
+    """The headings of the changed anchored sections `anchors`, in both languages."""
+    pairs = twins(english, translated)
+    changed = []
+    for anchor in anchors:
+        index = next((i for i, s in enumerate(english.sections) if s.heading and s.heading.anchor == anchor), None)
+        ours = next((h for h in translated.headings if h.anchor == anchor), None)
+        theirs = english.sections[index].heading if index is not None else None
+        line = ours.line if ours else pairs.goes.get(index, 0) if index is not None else 0
+        changed.append(ChangedSection(anchor, theirs, ours, line))
+    return changed
+
+
+def changed_at(lines: list[int], english: MarkdownPage, translated: MarkdownPage) -> list[ChangedSection]:
+    """The parts of the English page that hold the changed `lines`, each once, in page order: each
+    line's deepest section (by heading in both languages), the front matter or the opening."""
+    pairs = twins(english, translated)
+    found: dict[int, ChangedSection] = {}
+    for line in lines:
+        index = pairs.part_index(line)
+        if index not in found:
+            found[index] = part_at(index, pairs)
+    return [found[index] for index in sorted(found)]
+
+
+def part_at(index: int, pairs: Twins) -> ChangedSection:
+    """The English section at `index` (-1: the front matter) as a changed part."""
+    if index < 0:
+        return ChangedSection(None, None, None, 1, FRONT_MATTER)
+    heading = pairs.english.sections[index].heading
+    twin = pairs.twin.get(index)
+    if heading is None:
+        return ChangedSection(None, None, None, _start(twin) if twin else 1, OPENING)
+    if twin is None or twin.heading is None:
+        return ChangedSection(heading.anchor, heading, None, pairs.goes.get(index, len(pairs.translated.lines)))
+    return ChangedSection(heading.anchor, heading, twin.heading, twin.heading.line)
 
 
 def section_names(changed: list[ChangedSection], english_path: str, translated_path: str = "") -> list[str]:
     """Changed sections by heading, each with the line it starts at: the translation's heading (at
     `translated_path`:line, or at a line "here" in messages reported in the translated page), with
-    the English one beside it (at `english_path`:line)."""
+    the English one beside it (at `english_path`:line); a section new to the translation with the
+    line where it goes."""
     names = []
     for section in changed:
         ours, theirs = section.translated, section.english
         english_name = f"{heading_named(theirs)}, {english_path}:{theirs.line}" if theirs else ""
-        at = (
-            f"at {translated_path}:{ours.line}"
-            if ours and translated_path
-            else f"at line {ours.line} here"
-            if ours
-            else ""
-        )
-        if ours and theirs:
+        at = f"at {translated_path}:{section.line}" if translated_path else f"at line {section.line} here"
+        if section.part:
+            names.append(section.part)
+        elif ours and theirs:
             names.append(f"{heading_named(ours)} {at} (English {english_name})")
         elif ours:
             names.append(f"{heading_named(ours)} {at} (no longer in English)")
+        elif theirs:
+            goes = f"{translated_path}:{section.line}" if translated_path else f"line {section.line}"
+            names.append(f"English {english_name} (new here: add it at {goes})")
         else:
-            names.append(f"English {english_name} (not here yet)" if theirs else section.anchor)
+            names.append(section.anchor or OPENING)
     return names
+
+
+FRONT_MATTER_KEY = re.compile(r"^([\w-]+)[ \t]*:")
+
+
+def front_matter_twin_line(english_line: int, english: MarkdownPage, translated: MarkdownPage) -> int:
+    """The translated front matter's line for an English front-matter line: the same key's line."""
+    key = next(
+        (
+            match.group(1)
+            for number, text in reversed(english.front_matter_lines())
+            if number <= english_line and (match := FRONT_MATTER_KEY.match(text))
+        ),
+        None,
+    )
+    return translated.front_matter_line(key) if key else 1
+
+
+def _signature(section: Section) -> str:
+    assert section.heading is not None
+    return section.heading.signature
+
+
+def _level(section: Section) -> int:
+    assert section.heading is not None
+    return section.heading.level
+
+
+def _line(section: Section) -> int:
+    assert section.heading is not None
+    return section.heading.line
 
 
 def _start(section: Section) -> int:

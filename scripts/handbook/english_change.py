@@ -15,7 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.counterpart import changed_headings, heading_named, place_of, section_names, sections_at
+from handbook.counterpart import (
+    ChangedSection,
+    changed_at,
+    changed_headings,
+    heading_named,
+    part_at,
+    place_of,
+    section_names,
+    sections_at,
+    twins,
+)
 from handbook.freshness import changed_sections, recorded_hashes, source_hashes
 from handbook.history import HistoryError, find_revision
 from handbook.markdown_page import Heading, Section
@@ -27,10 +37,10 @@ from handbook.word_diff import WordChange, word_changes
 
 @dataclass(frozen=True)
 class SectionChange:
-    """The English words that changed in one section (down to the next heading of any level)."""
+    """The English words that changed in one section (down to the next heading of any level), or in
+    the front matter or the page's opening."""
 
-    english: Heading | None  # None: the page's opening, before the first heading
-    translated: Heading | None  # its twin in the translation, if it has one
+    part: ChangedSection
     words: list[WordChange]
 
 
@@ -42,22 +52,46 @@ class EnglishChange:
     problems: list[Problem]  # changes of number the translation does not follow
 
 
+def stamped_english(root: Path, english: LocalePage, revision: str) -> tuple[str | None, str]:
+    """The text of the English page at the revision a translation records, from git history, or
+    None and why it cannot be read."""
+    try:
+        found = find_revision(root, english.shown, revision)
+    except HistoryError as error:
+        return None, f"cannot read git history: {error}"
+    if found is None:
+        return None, f"no commit of {english.shown} has the recorded version {revision} of the English text"
+    return found[1], ""
+
+
+def changed_parts(root: Path, pair: Pair) -> list[ChangedSection]:
+    """The parts of the English page changed since the translation of `pair` was stamped, each
+    named by the deepest heading that holds a change (from git history); without the English text
+    as stamped, the anchored sections whose text changed. The checker, `status`, `stamp` and
+    `diff` name a change alike."""
+    english, translated = pair
+    recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
+    if recorded is None or recorded.page == current.page:
+        return []
+    old, _ = stamped_english(root, english, recorded.page)
+    changes = word_changes(old, "\n".join(english.parsed.lines)) if old is not None else []
+    if not changes:
+        return changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
+    return changed_at([change.section_line for change in changes], english.parsed, translated.parsed)
+
+
 def english_change(root: Path, pair: Pair) -> EnglishChange:
     """The English change since the translation of `pair` was last stamped (nothing if none)."""
     english, translated = pair
     recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
     if recorded is None or recorded.page == current.page:
         return EnglishChange([], "", [], [])
-    try:
-        found = find_revision(root, english.shown, recorded.page)
-        why = "" if found else f"no commit of {english.shown} matches the recorded revision {recorded.page}"
-    except HistoryError as error:
-        found, why = None, f"cannot read git history: {error}"
-    if found is None:
+    old, why = stamped_english(root, english, recorded.page)
+    if old is None:
         changed = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
         problems = [p for section in changed if (p := _section_numbers_problem(pair, section.anchor, why))]
         return EnglishChange([], why, section_names(changed, english.shown, translated.shown), problems)
-    sections = _by_section(word_changes(found[1], "\n".join(english.parsed.lines)), pair)
+    sections = _by_section(word_changes(old, "\n".join(english.parsed.lines)), pair)
     return EnglishChange(sections, "", [], [p for change in sections for p in _number_problems(pair, change)])
 
 
@@ -70,10 +104,7 @@ def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
     else:
         lines = ["  the English change it accepts:"]
     for section in change.sections:
-        lines.append(
-            f"  in {_named_at(section.translated, translated.shown)}, "
-            f"English {_named_at(section.english, english.shown)}:"
-        )
+        lines.append(f"  in {_part_named(section.part, pair)}:")
         lines += [f"    {english.shown}:{word.line}: {word.marked}" for word in section.words]
     stamp = f"`handbook stamp {translated.locale} {translated.name}`"
     return [*lines, f"  If any of it changes what the page says, update the translation and run {stamp} again."]
@@ -81,14 +112,22 @@ def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
 
 def _by_section(words: list[WordChange], pair: Pair) -> list[SectionChange]:
     english, translated = pair
+    pairs = twins(english.parsed, translated.parsed)
     grouped: dict[int, SectionChange] = {}
     for word in words:
-        section, twin = sections_at(word.line, english.parsed, translated.parsed)
-        key = section.heading.line if section.heading else 0
-        if key not in grouped:
-            grouped[key] = SectionChange(section.heading, twin.heading if twin else None, [])
-        grouped[key].words.append(word)
-    return [grouped[key] for key in sorted(grouped)]
+        index = pairs.part_index(word.section_line)
+        grouped.setdefault(index, SectionChange(part_at(index, pairs), [])).words.append(word)
+    return [grouped[index] for index in sorted(grouped)]
+
+
+def _part_named(part: ChangedSection, pair: Pair) -> str:
+    """A changed part as `stamp --unchanged` names it: the translation's section, then the English one."""
+    english, translated = pair
+    if part.part:
+        return part.part
+    if part.translated is None:
+        return f"English {_named_at(part.english, english.shown)}, new in {translated.shown}"
+    return f"{_named_at(part.translated, translated.shown)}, English {_named_at(part.english, english.shown)}"
 
 
 def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
@@ -100,7 +139,7 @@ def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
         lost = numbers_in(word.removed, english.locale) - numbers_in(word.added, english.locale)
         if not gained and not lost:
             continue
-        section, twin = sections_at(word.line, english.parsed, translated.parsed)
+        section, twin = sections_at(word.section_line, english.parsed, translated.parsed)
         english_now = numbers_in(_text(section), english.locale)
         theirs = numbers_in(_text(twin), translated.locale) if twin else set()
         missing = sorted(gained - theirs)
@@ -117,16 +156,18 @@ def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
                 place_of(word.line, english.parsed, translated.parsed).line,
                 "stamp",
                 f"the English change '{word.marked}' ({english.shown}:{word.line}) changes a number, and "
-                f"{_this_section(change.translated)} does not follow it: it {' and '.join(what)}: "
+                f"{_this_part(change.part)} does not follow it: it {' and '.join(what)}: "
                 f"{_update(translated)}",
             )
         )
     return problems
 
 
-def _section_numbers_problem(pair: Pair, anchor: str, why: str) -> Problem | None:
+def _section_numbers_problem(pair: Pair, anchor: str | None, why: str) -> Problem | None:
     """Without history: a refusal if a changed English section states a number its twin lacks."""
     english, translated = pair
+    if anchor is None:
+        return None
     source = next((h for h in english.parsed.headings if h.anchor == anchor), None)
     twin = next((h for h in translated.parsed.headings if h.anchor == anchor), None)
     if source is None or twin is None:
@@ -157,6 +198,12 @@ def _body(page: LocalePage, heading: Heading) -> str:
 
 def _named_at(heading: Heading | None, path: str) -> str:
     return f"{heading_named(heading)} ({path}:{heading.line})" if heading else heading_named(None)
+
+
+def _this_part(part: ChangedSection) -> str:
+    if part.part:
+        return f"{part.part} here"
+    return _this_section(part.translated)
 
 
 def _this_section(heading: Heading | None) -> str:

@@ -35,11 +35,20 @@ def _git(root: Path, *args: str) -> str:
     return result.stdout
 
 
+# (root, path, page hash) -> (commit, text) found: the check, `status` and the status page ask for
+# the same revisions in one run, and a commit's text never changes.
+_FOUND: dict[tuple[str, str, str], tuple[str, str]] = {}
+
+
 def find_revision(root: Path, path: str, page_hash: str) -> tuple[str, str] | None:
     """The newest committed (commit, text) of `path` whose page hash is `page_hash`."""
+    key = (str(root.resolve()), path, page_hash)
+    if key in _FOUND:
+        return _FOUND[key]
     for commit in _git(root, "log", "--format=%H", "--", path).split():
         text = _git(root, "show", f"{commit}:./{path}")
         if source_hashes(parse_page(text)).page == page_hash:
+            _FOUND[key] = commit, text
             return commit, text
     return None
 

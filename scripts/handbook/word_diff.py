@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 TOKEN = re.compile(r"\s+|\w+|[^\w\s]+")
@@ -28,22 +29,72 @@ MARKED = re.compile(r"\[-.*?-\]|\{\+.*?\+\}")
 class Hunk:
     line: int  # the first changed line, in the new revision
     lines: list[str]  # marked lines
+    section_line: int = 0  # a line of the new revision in the section that holds the change
 
 
-def word_hunks(old: str, new: str) -> list[Hunk]:
-    """The changes of `new` against `old`, each with a line of context around it."""
+@dataclass(frozen=True)
+class _Item:
+    """One line of a hunk: unchanged context, or a changed line (`marked` None: a blank line added
+    or removed, not shown), with the line of the new revision whose section holds it."""
+
+    line: int
+    section_line: int
+    changed: bool
+    marked: str | None
+
+
+def word_hunks(old: str, new: str, section_of: Callable[[int], Hashable] = lambda line: None) -> list[Hunk]:
+    """The changes of `new` against `old`, each with a line of context around it; a hunk that
+    spans sections (`section_of` a line of `new`) is cut in one per section."""
     old_lines, new_lines = old.splitlines(), new.splitlines()
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     hunks = []
     for group in matcher.get_grouped_opcodes(CONTEXT_LINES):
-        out: list[str] = []
-        first_change = next(b0 for tag, _, _, b0, _ in group if tag != "equal")
+        items: list[_Item] = []
         for tag, a0, a1, b0, b1 in group:
             if tag == "equal":
-                out += [f"  {line}" for line in new_lines[b0:b1]]
-            else:
-                out += _marked(old_lines[a0:a1], new_lines[b0:b1])
-        hunks.append(Hunk(first_change + 1, out))
+                items += [_Item(b + 1, b + 1, False, f"  {new_lines[b]}") for b in range(b0, b1)]
+                continue
+            for before, after, index in _line_pairs(old_lines[a0:a1], new_lines[b0:b1]):
+                line, section_line = _lines_of(b0, index, after is None, len(new_lines))
+                items.append(_Item(line, section_line, True, _marked_pair(before, after)))
+        hunks += _cut(items, section_of)
+    return hunks
+
+
+def _lines_of(b0: int, index: int, removed: bool, count: int) -> tuple[int, int]:
+    """The line of a changed line in the new revision, and the line whose section holds it: the
+    line itself, or, for a line removed whole, the line before the place it was removed from."""
+    line = max(1, min(b0 + index + 1, count))
+    return line, max(1, min(b0 + index, count)) if removed else line
+
+
+def _cut(items: list[_Item], section_of: Callable[[int], Hashable]) -> list[Hunk]:
+    """The hunk's lines cut where the section changes; a piece without a shown change goes with
+    the piece after it (or, at the end, before it) as context."""
+    pieces: list[list[_Item]] = []
+    for item in items:
+        if pieces and section_of(pieces[-1][-1].section_line) == section_of(item.section_line):
+            pieces[-1].append(item)
+        else:
+            pieces.append([item])
+    shown = {id(piece) for piece in pieces if any(item.changed and item.marked for item in piece)}
+    if not shown:
+        return []
+    merged: list[list[_Item]] = []
+    waiting: list[_Item] = []
+    for piece in pieces:
+        if id(piece) in shown:
+            merged.append(waiting + piece)
+            waiting = []
+        else:
+            waiting += piece
+    merged[-1] += waiting
+    hunks = []
+    for piece in merged:
+        first = next(item for item in piece if item.changed and item.marked)
+        lines = [item.marked for item in piece if item.marked]
+        hunks.append(Hunk(first.line, lines, first.section_line))
     return hunks
 
 
@@ -55,6 +106,7 @@ class WordChange:
     removed: str  # the words removed, joined
     added: str  # the words added, joined
     marked: str  # the change marked as in a hunk, cut to a few words of context
+    section_line: int = 0  # the line whose section holds it (for a line removed whole, the line before)
 
 
 def word_changes(old: str, new: str) -> list[WordChange]:
@@ -64,15 +116,14 @@ def word_changes(old: str, new: str) -> list[WordChange]:
     changes = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
         for before, after, index in _line_pairs(old_lines[a0:a1], new_lines[b0:b1]) if tag != "equal" else ():
-            line = max(1, min(b0 + index + 1, len(new_lines)))
+            line, section_line = _lines_of(b0, index, after is None, len(new_lines))
             if before is not None and after is not None:
                 changes.append(_line_change(line, before, after))
             elif (before or after or "").strip():
                 text = (before or after or "").strip()
                 marked = f"[-{text}-]" if before is not None else f"{{+{text}+}}"
-                changes.append(
-                    WordChange(line, text if before is not None else "", text if after is not None else "", marked)
-                )
+                removed, added = (text, "") if before is not None else ("", text)
+                changes.append(WordChange(line, removed, added, marked, section_line))
     return changes
 
 
@@ -110,7 +161,7 @@ def _line_change(line: int, before: str, after: str) -> WordChange:
     parts = _parts(before, after)
     removed = " ".join(r for kind, r, _ in parts if kind == "~" and r)
     added = " ".join(a for kind, _, a in parts if kind == "~" and a)
-    return WordChange(line, removed, added, _excerpt(parts))
+    return WordChange(line, removed, added, _excerpt(parts), line)
 
 
 def _excerpt(parts: list[tuple[str, str, str]]) -> str:
@@ -142,15 +193,14 @@ def colour(line: str) -> str:
     return MARKED.sub(lambda m: f"{RED if m.group().startswith('[-') else GREEN}{m.group()}{RESET}", line)
 
 
-def _marked(old: list[str], new: list[str]) -> list[str]:
-    """Changed lines word by word where they pair up; else whole lines removed and added."""
-    marked = []
-    for before, after, _ in _line_pairs(old, new):
-        if before is not None and after is not None:
-            marked.append(f"~ {_marked_line(before, after)}")
-        elif (before or after or "").strip():
-            marked.append(f"- {before}" if before is not None else f"+ {after}")
-    return marked
+def _marked_pair(before: str | None, after: str | None) -> str | None:
+    """A changed line word by word when it pairs up; else a line removed or added whole (None for a
+    blank one)."""
+    if before is not None and after is not None:
+        return f"~ {_marked_line(before, after)}"
+    if (before or after or "").strip():
+        return f"- {before}" if before is not None else f"+ {after}"
+    return None
 
 
 def _marked_line(before: str, after: str) -> str:

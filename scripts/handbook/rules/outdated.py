@@ -1,20 +1,21 @@
-"""Rule on freshness: each translation records the English revision it translates, and that
-revision is the current one."""
+"""Rule on freshness: each translation records the version of the English text it translates, and
+that version is the current one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from handbook.counterpart import changed_headings, section_names
-from handbook.freshness import RECORD_KEY, changed_sections, recorded_hashes, source_hashes
+from handbook.counterpart import section_names
+from handbook.english_change import changed_parts
+from handbook.freshness import RECORD_KEY, recorded_hashes, source_hashes
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.rules.untranslated import is_untranslated
 
 
 def check_outdated(project: Project) -> Iterator[Problem]:
-    """Each translation records the English revision it translates, and that revision is current
-    (a warning; an error with --strict)."""
+    """Each translation records the version of the English text it translates (a hash of it, not a git
+    commit), and that version is current (a warning; an error with --strict)."""
     for source, page in project.pairs():
         recorded, current = recorded_hashes(page.parsed), source_hashes(source.parsed)
         malformed = recorded is None and RECORD_KEY in page.parsed.front_matter
@@ -26,12 +27,11 @@ def check_outdated(project: Project) -> Iterator[Problem]:
             yield page.problem(
                 line,
                 "outdated",
-                f"no record of the English revision translated; when the page is translated, run {stamp}",
+                f"no record of the version of the English text translated; when the page is translated, run {stamp}",
                 "warning",
             )
         elif recorded.page != current.page:
-            headings = changed_headings(changed_sections(recorded, current), source.parsed, page.parsed)
-            changed = section_names(headings, source.shown)
+            changed = section_names(changed_parts(project.root, (source, page)), source.shown)
             what = f"changed sections: {', '.join(changed)}" if changed else "changes outside the anchored sections"
             yield page.problem(
                 line,

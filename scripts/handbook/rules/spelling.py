@@ -126,6 +126,20 @@ def misspelled(words: Iterable[str], dictionary: str) -> dict[str, list[str]]:
     return _wrong_words(unknown, answers)
 
 
+def known_words(words: list[str], locale: str, root: Path) -> list[str]:
+    """Those of `words` that the locale's Hunspell dictionary or its word list knows, in order;
+    none when the locale has no dictionary or Hunspell cannot run."""
+    dictionary = DICTIONARIES.get(locale)
+    if dictionary is None or not words:
+        return []
+    known = word_list(root, locale)
+    try:
+        unknown = set(unknown_words(words, dictionary))
+    except SpellerError:
+        return [word for word in words if listed(word, known)]
+    return [word for word in words if word not in unknown or listed(word, known)]
+
+
 def unknown_words(words: Iterable[str], dictionary: str) -> list[str]:
     """Those of `words` (one per item) that the Hunspell dictionary does not know, in order."""
     return [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]

@@ -3,10 +3,10 @@ boxes, paragraphs and links; and closed code fences, without which no shape can 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from handbook.counterpart import Alignment, HeadingFix
+from handbook.counterpart import align as align_pages
 from handbook.markdown_page import Heading, MarkdownPage, Section
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
@@ -37,11 +37,11 @@ def check_structure(project: Project) -> Iterator[Problem]:
             assert slip.translated is not None
             yield from _compare_section(english, slip.english, translated, slip.translated)
             yield translated.problem(
-                slip.line, slip.rule(project), slip.message(english) + _breaks(project, translated, slip)
+                slip.line, _rule(project, slip), _message(slip, english) + _breaks(project, translated, slip)
             )
         for gap in alignment.missing:
             yield translated.problem(
-                gap.line, gap.rule(project), gap.message(english) + _breaks(project, translated, gap)
+                gap.line, _rule(project, gap), _message(gap, english) + _breaks(project, translated, gap)
             )
         for section in alignment.extra:
             assert section.heading is not None
@@ -54,69 +54,28 @@ def check_structure(project: Project) -> Iterator[Problem]:
 NEVER_TRANSLATED = "anchors are never translated"
 
 
-@dataclass(frozen=True)
-class HeadingFix:
-    """An English heading the translation lacks, where it goes, and the translated heading
-    that stands in its place with another anchor (a slip), if any."""
-
-    english: Section
-    line: int
-    translated: Section | None = None
-
-    @property
-    def anchor(self) -> str | None:
-        return self.english.heading.anchor if self.english.heading else None
-
-    def rule(self, project: Project) -> str:
-        anchor = self.anchor
-        return "concept-missing" if anchor and project.registry.kind_of_anchor(anchor) else "structure"
-
-    def message(self, english: LocalePage) -> str:
-        heading = self.english.heading
-        assert heading is not None
-        where = f"{english.shown}:{heading.line}"
-        if self.translated is None:
-            return f"missing heading {describe(heading)} ({where}): add it here"
-        ours = self.translated.heading
-        assert ours is not None
-        if not ours.anchor:
-            return f"put {{ #{heading.anchor} }} back on this heading ({where} has it; {NEVER_TRANSLATED})"
-        written = ours.quoted_anchor
-        return f"the anchor {{ #{written} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
+def _rule(project: Project, fix: HeadingFix) -> str:
+    anchor = fix.anchor
+    return "concept-missing" if anchor and project.registry.kind_of_anchor(anchor) else "structure"
 
 
-@dataclass
-class Alignment:
-    matched: list[tuple[Section, Section]] = field(default_factory=list)
-    slips: list[HeadingFix] = field(default_factory=list)
-    missing: list[HeadingFix] = field(default_factory=list)
-    extra: list[Section] = field(default_factory=list)
-
-    def fixes(self) -> list[HeadingFix]:
-        return self.slips + self.missing
+def _message(fix: HeadingFix, english: LocalePage) -> str:
+    heading = fix.english.heading
+    assert heading is not None
+    where = f"{english.shown}:{heading.line}"
+    if fix.translated is None:
+        return f"missing heading {describe(heading)} ({where}): add it here"
+    ours = fix.translated.heading
+    assert ours is not None
+    if not ours.anchor:
+        return f"put {{ #{heading.anchor} }} back on this heading ({where} has it; {NEVER_TRANSLATED})"
+    written = ours.quoted_anchor
+    return f"the anchor {{ #{written} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
 
 
 def align(english: LocalePage, translated: LocalePage) -> Alignment:
     """Pair the headed sections of a translation with the English ones by level and anchor."""
-    theirs = [s for s in english.parsed.sections if s.heading]
-    ours = [s for s in translated.parsed.sections if s.heading]
-    matcher = difflib.SequenceMatcher(
-        a=[_signature(s) for s in theirs], b=[_signature(s) for s in ours], autojunk=False
-    )
-    alignment = Alignment()
-    end = max(1, len(translated.parsed.lines))
-    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
-        if tag == "equal":
-            alignment.matched += list(zip(theirs[a0:a1], ours[b0:b1], strict=True))
-            continue
-        missing, extra = list(theirs[a0:a1]), list(ours[b0:b1])
-        while missing and extra and _level(missing[0]) == _level(extra[0]):
-            alignment.slips.append(HeadingFix(missing[0], _line(extra[0]), extra[0]))
-            missing, extra = missing[1:], extra[1:]
-        at = _line(ours[b1]) if b1 < len(ours) else end
-        alignment.missing += [HeadingFix(section, _line(extra[0]) if extra else at) for section in missing]
-        alignment.extra += extra
-    return alignment
+    return align_pages(english.parsed, translated.parsed)
 
 
 def heading_fixes(project: Project, locale: str, name: str) -> list[HeadingFix]:
@@ -139,21 +98,6 @@ def links_to(project: Project, locale: str, name: str, anchor: str) -> list[str]
             if link_target(page.name, link.target) == (name, anchor):
                 found.append(f"{page.shown}:{link.line}")
     return found
-
-
-def _signature(section: Section) -> str:
-    assert section.heading is not None
-    return section.heading.signature
-
-
-def _level(section: Section) -> int:
-    assert section.heading is not None
-    return section.heading.level
-
-
-def _line(section: Section) -> int:
-    assert section.heading is not None
-    return section.heading.line
 
 
 def _compare_section(source: LocalePage, original: Section, page: LocalePage, translated: Section) -> Iterator[Problem]:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from handbook.problems import ANY_LOCALE, Problem
 from handbook.project import Project
-from handbook.termbase import TERMBASE_FILE
+from handbook.rules.spelling import known_words
+from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Termbase
 
 
 def check_forbidden_terms(project: Project) -> Iterator[Problem]:
@@ -36,8 +38,51 @@ def check_forbidden_terms(project: Project) -> Iterator[Problem]:
                         yield page.problem(
                             number,
                             "forbidden-term",
-                            f"'{found}'{inside}, which is forbidden ({word.why}): write '{word.use}' instead",
+                            f"'{found}'{inside}, which is forbidden ({word.why}): "
+                            + instead(project.termbase, locale, word, found, project.root),
                         )
+
+
+# Endings taken off the word to use to find its compound stem («førstelinjen» -> «førstelinje»),
+# shortest first: the definite and plural endings of Norwegian nouns, and English plurals.
+ENDINGS = ("n", "t", "a", "e", "s", "en", "et", "er", "es", "ene")
+COMPOUND_PART = 4  # letters besides the forbidden word that make a compound; fewer are its ending
+
+
+def instead(termbase: Termbase, locale: str, entry: ForbiddenWord, found: str, root: Path) -> str:
+    """What to write instead of `found`, a word that holds the forbidden `entry`: the word to use
+    as is, or, when `found` is longer (an inflected form or a compound), `found` with the
+    forbidden part replaced by the form of the word to use that the spell checker accepts
+    («frontlinjeansatte» -> «førstelinjeansatte», not «førstelinjenansatte»); for a compound, also
+    a termbase term that holds the word to use («ansatte i førstelinjen»)."""
+    part = re.search(re.escape(entry.word), found, re.IGNORECASE)
+    if part is None or part.group(0) == found or not entry.use.isalpha():
+        return f"write '{entry.use}' instead"
+    head, tail = found[: part.start()], found[part.end() :]
+    candidates = []
+    for stem in compound_stems(entry.use):
+        if not head and part.group(0)[:1].isupper():
+            stem = stem[:1].upper() + stem[1:]
+        if head + stem + tail not in candidates:
+            candidates.append(head + stem + tail)
+    accepted = known_words(candidates, locale, root)
+    if not accepted:
+        return f"write '{entry.use}', or its stem in a compound, in place of '{part.group(0)}'"
+    advice = f"write '{accepted[0]}' instead"
+    terms = holding(termbase, locale, entry.use) if len(head + tail) >= COMPOUND_PART else []
+    return advice + "".join(f", or the termbase's '{term}'" for term in terms)
+
+
+def compound_stems(word: str) -> list[str]:
+    """The word as is, then without each ending it has that leaves a stem of three letters or more."""
+    return [word] + [word[: -len(end)] for end in ENDINGS if word.endswith(end) and len(word) - len(end) >= 3]
+
+
+def holding(termbase: Termbase, locale: str, word: str) -> list[str]:
+    """The termbase's terms in `locale` that hold `word` as one of their words («ansatte i førstelinjen»)."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    terms = [term.get(locale) for term in termbase.terms]
+    return [term for term in terms if pattern.search(term) and term.casefold() != word.casefold()]
 
 
 def check_term_variants(project: Project) -> Iterator[Problem]:
