@@ -1,5 +1,7 @@
 """The Makefile's translator targets: a failure ends with the tool's own lines, not make's `Error` line,
-yet still fails (also under `make ci`, which runs the build as a sub-make)."""
+yet still fails (also under `make ci`, which runs the build as a sub-make); `make diff`, `make stamp`
+and `make term` run the `handbook` commands without an activated environment, and name a missing
+variable with an example."""
 
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import PROJECT_ROOT, edit, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_check, scratch_copy
 
 STEPS_NB = "docs/nb/recovery-steps.md"
 BROKEN_ANCHOR = ("{ #step-act-immediately }", "{ #step-act-immediatly }")
@@ -75,3 +77,56 @@ def test_where_sigpipe_is_ignored_a_failure_is_makes_usual_error(broken_registry
     result = make("status", f"ROOT={broken_registry}", ignore_sigpipe=True)
     assert result.returncode == 2
     assert MAKES_OWN_LINE in result.stderr, result.stderr
+
+
+def test_make_term_prints_the_termbase_entry():
+    result = make("term", "WORD=kunde")
+    assert result.returncode == 0, result.stderr
+    assert "customer (en) = kunde (nb)" in result.stdout, result.stdout
+    phrase = make("term", "WORD=med en gang")
+    assert "immediately (en) = med én gang (nb)" in phrase.stdout, phrase.stdout
+
+
+@pytest.mark.parametrize(
+    ("target", "variable", "example"),
+    [
+        ("diff", "PAGE", "make diff PAGE=roadblocks.md"),
+        ("stamp", "PAGE", "make stamp PAGE=roadblocks.md"),
+        ("term", "WORD", "make term WORD=kunde"),
+    ],
+)
+def test_a_missing_variable_is_named_with_an_example(target, variable, example):
+    result = make(target)
+    assert result.returncode != 0
+    assert result.stderr.startswith(f"make {target} needs {variable}. For example: {example}"), result.stderr
+    assert MAKES_OWN_LINE not in result.stderr, result.stderr
+    assert result.stdout == ""
+
+
+def git(root: Path, *args: str) -> None:
+    command = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args]
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def test_make_diff_and_make_stamp_on_a_copy(tmp_path):
+    root = materialize_base(tmp_path)
+    assert make("stamp", "PAGE=steps.md", f"ROOT={root}").returncode == 0  # records the translation as it is
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    edit(root, "docs/en/steps.md", "Ask what went wrong", "Ask calmly what went wrong")
+
+    diff = make("diff", "PAGE=steps.md", "LOCALE=nb", f"ROOT={root}")
+    assert diff.returncode == 0, diff.stdout + diff.stderr
+    assert "~ Ask {+calmly+} what went wrong" in diff.stdout, diff.stdout
+
+    refused = make("stamp", "PAGE=steps.md", f"ROOT={root}")  # the translation did not change
+    assert refused.returncode != 0
+    assert refused.stdout.endswith("Nothing was stamped.\n"), refused.stdout
+    assert MAKES_OWN_LINE not in refused.stderr, refused.stderr
+
+    stamped = make("stamp", "PAGE=steps.md", "UNCHANGED=1", f"ROOT={root}")
+    assert stamped.returncode == 0, stamped.stdout + stamped.stderr
+    assert stamped.stdout.startswith("stamped docs/nb/steps.md"), stamped.stdout
+    assert "unchanged: true" in (root / "docs/nb/steps.md").read_text(encoding="utf-8")
+    assert run_check(root, "--strict").returncode == 0
