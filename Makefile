@@ -6,7 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-from-lock
 SITE_DIR ?= site
-# The project `make check` checks (another copy: `make check ROOT=../copy`).
+# The project the translator's targets (check, status, diff, stamp, term, build, serve) work on; another
+# copy: `make check ROOT=../copy`.
 ROOT ?= .
 # The engine that builds and serves the site from mkdocs.yml: ProperDocs, the maintained continuation of
 # MkDocs 1.6, or MkDocs itself (README, "The engine"; tests/test_engines.py keeps the other one building).
@@ -21,7 +22,7 @@ SYSTEM_PACKAGES := hunspell hunspell-en-us hunspell-no mythes-en-us mythes-no
 # Material prints a multi-line end-of-life notice on every build; it is known noise.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: system-packages serve build site-url check status lint test test-fast ci bench engines zensical-trial search-bench lighthouse upgrade-canary lock clean
+.PHONY: system-packages serve build site-url check status diff stamp term lint test test-fast ci bench engines zensical-trial search-bench lighthouse upgrade-canary lock clean
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
@@ -47,13 +48,28 @@ system-packages: ## Install the Debian/Ubuntu packages the handbook needs, if mi
 		$$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
+# GNU make ends any failing recipe with its own `make: *** [Makefile:N: check] Error 1` line, and no
+# option (-s, .SILENT, --no-print-directory) silences it; a translator reads it as a crash after the
+# checker's count, the build's `Aborted with a BuildError!` or `Nothing was stamped.`. So the targets a
+# translator runs wrap their command in `$(call quietly,COMMAND)`: when COMMAND fails, the recipe ends
+# make itself with SIGPIPE, which make and shells end on without a word (exit status 141); where
+# SIGPIPE is ignored, `exit 1` follows and make fails as usual. A make that runs such a target as a
+# sub-make (`make ci` runs the build so) sees it end on a signal and fails, loudly. Ctrl+C (how
+# `make serve` is stopped) interrupts COMMAND but not the recipe's shell (`trap : INT`), so make
+# reports no `Interrupt` either. Only COMMAND is guarded: put it last on its recipe line.
+quietly = trap : INT; $(1) || { kill -PIPE $$PPID; exit 1; }
+
+# `$(call needs,VARIABLE,example)`: when VARIABLE is empty, stop (quietly) with an example of the
+# command (the example has no single quote).
+needs = $(call quietly,test -n "$(strip $($(1)))" || { echo 'make $@ needs $(1). For example: $(2)' >&2; false; })
+
 serve: $(INSTALLED) system-packages ## Serve the site with live reload on http://127.0.0.1:8000/handbook/
-	$(PY) -m $(ENGINE) serve -f "$(CURDIR)/mkdocs.yml"
+	@$(call quietly,$(PY) -m $(ENGINE) serve -f "$(abspath $(ROOT))/mkdocs.yml")
 
 build: $(INSTALLED) system-packages ## Strict build into site/, for the address `make site-url` prints (if any)
-	url="$$($(MAKE) --no-print-directory -s site-url)"; \
+	@url="$$($(MAKE) --no-print-directory -s site-url)"; \
 	if [ -n "$$url" ]; then export SITE_URL="$$url"; else unset SITE_URL; fi; \
-	$(PY) -m $(ENGINE) build --strict -f "$(CURDIR)/mkdocs.yml" --site-dir $(SITE_DIR)
+	$(call quietly,$(PY) -m $(ENGINE) build --strict -f "$(abspath $(ROOT))/mkdocs.yml" --site-dir $(SITE_DIR))
 
 # The address the site is built for: SITE_URL if set (on GitHub, the repository variable); else, with
 # GITHUB_REPOSITORY=<owner>/<repo> (set on GitHub), GitHub Pages' address: https://<owner>.github.io/ for
@@ -67,16 +83,27 @@ site-url:
 		echo "https://$$owner.github.io/"; \
 	else echo "https://$$owner.github.io/$$repo/"; fi
 
-# GNU make ends any failing recipe with its own `make: *** [Makefile:N: check] Error 1` line, and no
-# option (-s, .SILENT, --no-print-directory) silences it; a translator reads it as a crash after the
-# checker's summary. So when the check fails, the recipe ends make itself with SIGPIPE, which make
-# and shells end on without a word (exit status 141); where SIGPIPE is ignored, `exit 1` follows and
-# make fails as usual.
 check: $(INSTALLED) system-packages ## Check every locale against the default locale and the registry
-	@$(VENV)/bin/handbook --root $(ROOT) check || { kill -PIPE $$PPID; exit 1; }
+	@$(call quietly,$(VENV)/bin/handbook --root $(ROOT) check)
 
 status: $(INSTALLED) ## Translation status per locale: missing, untranslated, outdated, up to date
-	$(VENV)/bin/handbook status
+	@$(call quietly,$(VENV)/bin/handbook --root $(ROOT) status)
+
+# The translator's `handbook` commands without activating .venv (TRANSLATING.md): PAGE is a page's file
+# name (for `stamp`, several in quotes), LOCALE its language, WORD a word or phrase in any language.
+LOCALE ?= nb
+
+diff: $(INSTALLED) ## What changed in English since PAGE was stamped: make diff PAGE=roadblocks.md [LOCALE=nb]
+	@$(call needs,PAGE,make diff PAGE=roadblocks.md)
+	@$(call quietly,$(VENV)/bin/handbook --root $(ROOT) diff $(LOCALE) $(PAGE))
+
+stamp: $(INSTALLED) system-packages ## Record that PAGE translates the current English: make stamp PAGE=roadblocks.md [UNCHANGED=1] [LOCALE=nb]
+	@$(call needs,PAGE,make stamp PAGE=roadblocks.md (several pages: PAGE="roadblocks.md mistakes.md"))
+	@$(call quietly,$(VENV)/bin/handbook --root $(ROOT) stamp $(if $(UNCHANGED),--unchanged) $(LOCALE) $(PAGE))
+
+term: $(INSTALLED) system-packages ## Look a word up in the termbase, in either language: make term WORD=kunde
+	@$(call needs,WORD,make term WORD=kunde (a phrase: WORD="med en gang"))
+	@$(call quietly,$(VENV)/bin/handbook --root $(ROOT) term "$(WORD)")
 
 lint: $(INSTALLED) ## ruff, mypy strict, and zizmor (offline, pedantic) on the workflows
 	$(VENV)/bin/ruff check scripts tests

@@ -31,3 +31,22 @@ def test_readme_example_is_what_the_checker_prints(tmp_path):
     for (path, now), (_, then) in zip(PLACE.findall(printed), PLACE.findall(quoted), strict=True):
         shifts.setdefault(path, set()).add(int(now) - int(then))
     assert all(len(moves) == 1 for moves in shifts.values()), shifts
+
+
+QUOTED_MAKE = re.compile(r"`make ([a-z][\w-]*)((?:\s+[A-Z_]+=[^`\s]*)*)[^`]*`")
+
+
+def test_every_make_command_the_guides_quote_is_a_target_with_its_variables():
+    """`make diff PAGE=roadblocks.md` in README.md or TRANSLATING.md names a target of the Makefile and
+    variables its recipes read: a renamed target or variable breaks this test, not a translator's step."""
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    targets = set(re.findall(r"^([a-z][\w.-]*):", makefile, flags=re.MULTILINE))
+    quoted = [
+        (target, variable)
+        for guide in ("README.md", "TRANSLATING.md")
+        for target, assignments in QUOTED_MAKE.findall((PROJECT_ROOT / guide).read_text(encoding="utf-8"))
+        for variable in [None, *re.findall(r"([A-Z_]+)=", assignments)]
+    ]
+    assert {"diff", "stamp", "term"} <= {target for target, _ in quoted}
+    assert [target for target, _ in quoted if target not in targets] == []
+    assert [variable for _, variable in quoted if variable and f"$({variable})" not in makefile] == []
