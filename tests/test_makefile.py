@@ -72,7 +72,7 @@ def broken_registry(tmp_path) -> Path:
 def test_a_failing_status_ends_with_the_tools_lines(broken_registry):
     result = make("status", f"ROOT={broken_registry}")
     assert result.returncode != 0
-    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in the command's input.\n"), result.stdout
+    assert result.stdout.endswith("Found 1 error(s) and 0 warning(s) in concepts.yml.\n"), result.stdout
     assert not MAKES_OWN_LINE.search(result.stderr), result.stderr
 
 
