@@ -10,9 +10,10 @@ from bs4 import BeautifulSoup
 from handbook.plugin.glossary import avoid_table, terms_table
 from handbook.project import load_project
 from handbook_bench.support import run_mkdocs_build
-from tests.helpers import PROJECT_ROOT, edit, run_handbook, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_handbook, scratch_copy
 
 NOTICE_CLASS = "translation-notice"
+GLOSSARY_STRINGS = dict.fromkeys(("notes_column", "language_column", "avoid_column", "use_column", "why_column"), "…")
 
 
 def article(site: Path, path: str) -> BeautifulSoup:
@@ -49,12 +50,36 @@ def test_the_glossary_names_each_language_in_the_pages_language():
     project, _ = load_project(PROJECT_ROOT)
     assert project is not None
     switcher = {"en": "English", "nb": "Norsk (bokmål)"}
-    strings = dict.fromkeys(("notes_column", "language_column", "avoid_column", "use_column", "why_column"), "…")
     for locale, english, norwegian in (("nb", "Engelsk", "Norsk bokmål"), ("en", "English", "Norwegian Bokmål")):
-        header = terms_table(project, switcher, strings, locale).splitlines()[0]
+        header = terms_table(project, switcher, GLOSSARY_STRINGS, locale).splitlines()[0]
         assert header == f"| {english} | {norwegian} | … |", locale
-        avoid = avoid_table(project, switcher, strings, locale).splitlines()[2:]
+        avoid = avoid_table(project, switcher, GLOSSARY_STRINGS, locale).splitlines()[2:]
         assert {row.split(" | ")[0] for row in avoid} == {f"| {english}", f"| {norwegian}"}, locale
+
+
+def test_a_glossary_note_or_reason_is_in_the_pages_language_else_the_default_ones_with_its_lang(tmp_path):
+    root = materialize_base(tmp_path)
+    (root / "termbase.yml").write_text(
+        "terms:\n"
+        "  - en: step\n"
+        "    nb: trinn\n"
+        "    note: 'one of five'\n"
+        "forbidden:\n"
+        "  nb:\n"
+        "    - word: utvinning\n"
+        "      use: gjenoppretting\n"
+        "      why:\n"
+        "        en: means extraction\n"
+        "        nb: betyr å hente ut olje\n",
+        encoding="utf-8",
+    )
+    project, problems = load_project(root)
+    assert project is not None and project.loading_problems == [], problems
+    switcher = {"en": "English", "nb": "Norsk (bokmål)"}
+    assert terms_table(project, switcher, GLOSSARY_STRINGS, "nb").endswith('| <span lang="en">one of five</span> |')
+    assert terms_table(project, switcher, GLOSSARY_STRINGS, "en").endswith("| one of five |")
+    assert avoid_table(project, switcher, GLOSSARY_STRINGS, "nb").endswith("| betyr å hente ut olje |")
+    assert avoid_table(project, switcher, GLOSSARY_STRINGS, "en").endswith("| means extraction |")
 
 
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):
