@@ -38,10 +38,15 @@ def test_status_and_glossary_pages_have_tables_in_every_locale(built_site, regis
         tables = article(built_site, f"{prefix}glossary").find_all("table")
         assert "servicegjenoppretting" in tables[0].get_text()
         assert avoid_header in tables[1].get_text() and "utvinning" in tables[1].get_text()
-        # Notes, the variants not to use (struck through) and why each forbidden word is forbidden.
-        assert "short form: gjenoppretting" in tables[0].get_text()
+        # Notes, the variants not to use (struck through) and why each forbidden word is forbidden,
+        # in the page's language.
+        note, why = {
+            "": ("short form: gjenoppretting", "means pity; it talks down to the customer"),
+            "nb/": ("kortform: gjenoppretting", "betyr å synes synd på noen; det virker nedlatende overfor kunden"),
+        }[prefix]
+        assert note in tables[0].get_text()
         assert tables[0].find("del", string="med en gang") is not None
-        assert "means pity; it talks down to the customer" in tables[1].get_text()
+        assert why in tables[1].get_text()
 
 
 def test_the_glossary_names_each_language_in_the_pages_language():
@@ -55,6 +60,23 @@ def test_the_glossary_names_each_language_in_the_pages_language():
         assert header == f"| {english} | {norwegian} | … |", locale
         avoid = avoid_table(project, switcher, GLOSSARY_STRINGS, locale).splitlines()[2:]
         assert {row.split(" | ")[0] for row in avoid} == {f"| {english}", f"| {norwegian}"}, locale
+
+
+def test_the_glossary_gives_notes_and_reasons_in_the_pages_language():
+    """A Norwegian translator reads why «frontlinje» is forbidden, and the short form of a term, in
+    Norwegian; an English reader reads them in English."""
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    switcher = {"en": "English", "nb": "Norsk (bokmål)"}
+    reasons = {"en": "a military calque of front line", "nb": "en militær oversettelse av engelsk front line"}
+    notes = {"en": "short form: gjenoppretting", "nb": "kortform: gjenoppretting"}
+    for locale, other in (("nb", "en"), ("en", "nb")):
+        avoid = avoid_table(project, switcher, GLOSSARY_STRINGS, locale)
+        row = next(row for row in avoid.splitlines() if "frontlinje" in row)
+        assert row.endswith(f"| {reasons[locale]} |"), row  # the page's own language: no lang of its own
+        assert reasons[other] not in avoid
+        terms = terms_table(project, switcher, GLOSSARY_STRINGS, locale)
+        assert f"| {notes[locale]} |" in terms and notes[other] not in terms
 
 
 def test_a_glossary_note_or_reason_is_in_the_pages_language_else_the_default_ones_with_its_lang(tmp_path):
