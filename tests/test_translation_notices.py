@@ -10,9 +10,10 @@ from bs4 import BeautifulSoup
 from handbook.plugin.glossary import avoid_table, terms_table
 from handbook.project import load_project
 from handbook_bench.support import run_mkdocs_build
-from tests.helpers import PROJECT_ROOT, edit, run_handbook, scratch_copy
+from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_handbook, scratch_copy
 
 NOTICE_CLASS = "translation-notice"
+GLOSSARY_STRINGS = dict.fromkeys(("notes_column", "language_column", "avoid_column", "use_column", "why_column"), "…")
 
 
 def article(site: Path, path: str) -> BeautifulSoup:
@@ -37,10 +38,15 @@ def test_status_and_glossary_pages_have_tables_in_every_locale(built_site, regis
         tables = article(built_site, f"{prefix}glossary").find_all("table")
         assert "servicegjenoppretting" in tables[0].get_text()
         assert avoid_header in tables[1].get_text() and "utvinning" in tables[1].get_text()
-        # Notes, the variants not to use (struck through) and why each forbidden word is forbidden.
-        assert "short form: gjenoppretting" in tables[0].get_text()
+        # Notes, the variants not to use (struck through) and why each forbidden word is forbidden,
+        # in the page's language.
+        note, why = {
+            "": ("short form: gjenoppretting", "means pity; it talks down to the customer"),
+            "nb/": ("kortform: gjenoppretting", "betyr å synes synd på noen; det virker nedlatende overfor kunden"),
+        }[prefix]
+        assert note in tables[0].get_text()
         assert tables[0].find("del", string="med en gang") is not None
-        assert "means pity; it talks down to the customer" in tables[1].get_text()
+        assert why in tables[1].get_text()
 
 
 def test_the_glossary_names_each_language_in_the_pages_language():
@@ -49,12 +55,53 @@ def test_the_glossary_names_each_language_in_the_pages_language():
     project, _ = load_project(PROJECT_ROOT)
     assert project is not None
     switcher = {"en": "English", "nb": "Norsk (bokmål)"}
-    strings = dict.fromkeys(("notes_column", "language_column", "avoid_column", "use_column", "why_column"), "…")
     for locale, english, norwegian in (("nb", "Engelsk", "Norsk bokmål"), ("en", "English", "Norwegian Bokmål")):
-        header = terms_table(project, switcher, strings, locale).splitlines()[0]
+        header = terms_table(project, switcher, GLOSSARY_STRINGS, locale).splitlines()[0]
         assert header == f"| {english} | {norwegian} | … |", locale
-        avoid = avoid_table(project, switcher, strings, locale).splitlines()[2:]
+        avoid = avoid_table(project, switcher, GLOSSARY_STRINGS, locale).splitlines()[2:]
         assert {row.split(" | ")[0] for row in avoid} == {f"| {english}", f"| {norwegian}"}, locale
+
+
+def test_the_glossary_gives_notes_and_reasons_in_the_pages_language():
+    """A Norwegian translator reads why «frontlinje» is forbidden, and the short form of a term, in
+    Norwegian; an English reader reads them in English."""
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    switcher = {"en": "English", "nb": "Norsk (bokmål)"}
+    reasons = {"en": "a military calque of front line", "nb": "en militær oversettelse av engelsk front line"}
+    notes = {"en": "short form: gjenoppretting", "nb": "kortform: gjenoppretting"}
+    for locale, other in (("nb", "en"), ("en", "nb")):
+        avoid = avoid_table(project, switcher, GLOSSARY_STRINGS, locale)
+        row = next(row for row in avoid.splitlines() if "frontlinje" in row)
+        assert row.endswith(f"| {reasons[locale]} |"), row  # the page's own language: no lang of its own
+        assert reasons[other] not in avoid
+        terms = terms_table(project, switcher, GLOSSARY_STRINGS, locale)
+        assert f"| {notes[locale]} |" in terms and notes[other] not in terms
+
+
+def test_a_glossary_note_or_reason_is_in_the_pages_language_else_the_default_ones_with_its_lang(tmp_path):
+    root = materialize_base(tmp_path)
+    (root / "termbase.yml").write_text(
+        "terms:\n"
+        "  - en: step\n"
+        "    nb: trinn\n"
+        "    note: 'one of five'\n"
+        "forbidden:\n"
+        "  nb:\n"
+        "    - word: utvinning\n"
+        "      use: gjenoppretting\n"
+        "      why:\n"
+        "        en: means extraction\n"
+        "        nb: betyr å hente ut olje\n",
+        encoding="utf-8",
+    )
+    project, problems = load_project(root)
+    assert project is not None and project.loading_problems == [], problems
+    switcher = {"en": "English", "nb": "Norsk (bokmål)"}
+    assert terms_table(project, switcher, GLOSSARY_STRINGS, "nb").endswith('| <span lang="en">one of five</span> |')
+    assert terms_table(project, switcher, GLOSSARY_STRINGS, "en").endswith("| one of five |")
+    assert avoid_table(project, switcher, GLOSSARY_STRINGS, "nb").endswith("| betyr å hente ut olje |")
+    assert avoid_table(project, switcher, GLOSSARY_STRINGS, "en").endswith("| means extraction |")
 
 
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):

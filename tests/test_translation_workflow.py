@@ -383,14 +383,28 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "customer (en) = kunde (nb)" in english and "klient, gjest" in english
     norwegian = run_handbook(real, "term", "kunde").stdout
     assert "customer (en) = kunde (nb)" in norwegian
+    # Why a word is forbidden, in the word's language first, then in the others.
     forbidden = run_handbook(real, "term", "frontlinjen").stdout
-    assert "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)" in forbidden
+    assert forbidden == (
+        "nb: 'frontlinje' is forbidden: use 'førstelinjen' (en militær oversettelse av engelsk front line)\n"
+        "  why (en): a military calque of front line\n"
+    )
     # In a compound, the compound the checker suggests (the spell checker's choice of stem), as the checker says it.
     compound = run_handbook(real, "term", "frontlinjeansatte").stdout
     assert compound == (
-        "nb: 'frontlinje' is forbidden: use 'førstelinjen' (a military calque of front line)\n"
+        "nb: 'frontlinje' is forbidden: use 'førstelinjen' (en militær oversettelse av engelsk front line)\n"
+        "  why (en): a military calque of front line\n"
         "  in 'frontlinjeansatte': write 'førstelinjeansatte' instead, or the termbase's 'ansatte i førstelinjen'\n"
     )
+    english = run_handbook(real, "term", "right away").stdout
+    assert english.startswith(
+        "en: 'right away' is forbidden: use 'immediately' "
+        "(house style (STYLE.md): one word for the term, immediately)\n"
+        "  why (nb): husstil (STYLE.md): ett ord per begrep, her immediately\n"
+    )
+    # A term's note in each language, found by its words in either.
+    noted = run_handbook(real, "term", "kortform").stdout
+    assert "  note (en): short form: gjenoppretting\n  note (nb): kortform: gjenoppretting\n" in noted
     variant = run_handbook(real, "term", "med en gang").stdout
     assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
     inflected = run_handbook(real, "term", "hindringer").stdout

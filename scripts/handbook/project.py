@@ -94,7 +94,7 @@ def read_project(root: Path, registry: Registry) -> Project:
         and is_locale_code(entry.name)
         and (entry.name in registry.locales or any(entry.rglob("*.md")))  # not an images folder
     )
-    termbase, loading_problems = load_termbase(root)
+    termbase, loading_problems = load_termbase(root, registry.locales)
     pages: dict[tuple[str, str], LocalePage] = {}
     unreadable: dict[tuple[str, str], Problem] = {}
     for locale in locale_dirs:

@@ -2,7 +2,9 @@
 
 A translator meets a word in either language and wants the handbook's term for it: the
 preferred word in every locale, the variants the checker reports, the synonyms readers search
-with, and, if the word is forbidden, what to write instead and why. Matching ignores case and
+with, and, if the word is forbidden, what to write instead and why. A term's note is shown in each
+language the termbase has it in; a forbidden word's why in the forbidden word's language (else the
+default locale's), then in the others. Matching ignores case and
 finds the word inside a longer entry ("call" finds "call back"), in another inflection than the
 entry's (the Snowball stem of the entry's language: «hindringer» finds «hindring»), as the end of a
 compound entry («gjenoppretting» finds «servicegjenoppretting») and in a term's note, and a
@@ -38,9 +40,9 @@ def look_up(termbase: Termbase, word: str, root: Path) -> list[str]:
         for entry in entries:
             if entry.pattern.fullmatch(wanted):
                 advice = _advice(termbase, str(locale), entry, word.strip(), root)
-                found.append((EXACT, [_forbidden_line(locale, entry), *advice]))
+                found.append((EXACT, [*_forbidden_lines(str(locale), entry), *advice]))
             elif entry.use.casefold() == wanted:
-                found.append((MENTION, [_forbidden_line(locale, entry)]))
+                found.append((MENTION, _forbidden_lines(str(locale), entry)))
     for term in termbase.terms:
         rank = _rank(wanted, term)
         if rank is not None:
@@ -73,8 +75,12 @@ def _word_rank(wanted: str, locale: str, text: str) -> int | None:
     return None
 
 
-def _forbidden_line(locale: str, entry: ForbiddenWord) -> str:
-    return f"{locale}: '{entry.word}' is forbidden: use '{entry.use}' ({entry.why})"
+def _forbidden_lines(locale: str, entry: ForbiddenWord) -> list[str]:
+    """The forbidden word, the word to use and why, in the word's language (else the default
+    locale's); then why in each other language the termbase gives it in."""
+    shown, why = entry.reason.for_reader(locale)
+    line = f"{locale}: '{entry.word}' is forbidden: use '{entry.use}'" + (f" ({why})" if why else "")
+    return [line] + [f"  why ({text.locale}): {text.text}" for text in entry.reason.texts if text.locale != shown]
 
 
 def _advice(termbase: Termbase, locale: str, entry: ForbiddenWord, word: str, root: Path) -> list[str]:
@@ -104,21 +110,21 @@ def _matches(wanted: str, locale: str, candidate: str) -> bool:
 
 def _main_words(term: Term) -> list[tuple[str, str]]:
     """(locale, word) for the term's preferred words and variants."""
-    words = [(key, value) for key, value in term.words.items() if key != "note"]
+    words = list(term.words.items())
     return words + [(code, variant) for code, variants in term.variants.items() for variant in variants]
 
 
 def _all_words(term: Term) -> list[tuple[str, str]]:
-    """(locale, word) for every word of the term: preferred, variants, synonyms, and the note (in the
-    default locale, the first of the term's)."""
-    words = [(key, value) for key, value in term.words.items() if key != "note"]
+    """(locale, word) for every word of the term: preferred, variants, synonyms, and the note in
+    each of its languages."""
+    words = list(term.words.items())
     words += [(code, variant) for code, variants in term.variants.items() for variant in variants]
     words += [(code, synonym) for code, synonyms in term.synonyms.items() for synonym in synonyms]
-    return words + ([(words[0][0], term.get("note"))] if term.get("note") and words else [])
+    return words + [(text.locale, text.text) for text in term.note.texts]
 
 
 def _term_lines(term: Term) -> list[str]:
-    locales = [locale for locale in term.words if locale != "note"]
+    locales = list(term.words)
     lines = [f"{TERMBASE_FILE}:{term.line}: " + " = ".join(f"{term.get(code)} ({code})" for code in locales)]
     for code in locales:
         details = []
@@ -128,6 +134,5 @@ def _term_lines(term: Term) -> list[str]:
             details.append(f"search synonyms (not translations to use): {', '.join(term.synonyms[code])}")
         if details:
             lines.append(f"  {code}: {'; '.join(details)}")
-    if term.get("note"):
-        lines.append(f"  note: {term.get('note')}")
+    lines += [f"  note ({text.locale}): {text.text}" for text in term.note.texts]
     return lines

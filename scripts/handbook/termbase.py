@@ -5,15 +5,20 @@ as a glossary. Its shape is `schemas/termbase.schema.json`. Loading never raises
 returns problems with the file's line, also for entries that contradict each other (a word both
 offered to search and forbidden, say), since the checker and the search would then give a
 translator opposite advice.
+
+A term's `note` and a forbidden word's `why` are written for translators, so each may be written
+in every locale: a plain string is the default locale's text, a mapping gives one text per locale
+(`en:` and `nb:` under `note:`, each on a line of its own). Each reader is shown the text in their
+own locale, else the default locale's, which the checker's messages quote.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from handbook.datafile import Lines, read_data_file
 from handbook.problems import ANY_LOCALE, Problem, ProblemAt
@@ -21,16 +26,56 @@ from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 TERMBASE_FILE = "termbase.yml"
 TERM_LISTS = ("variants", "synonyms")  # per-locale word lists a term entry may carry
 NOTE = "note"  # a term's comment for translators, beside its words
+WHY = "why"  # why a forbidden word is forbidden
+# A locale code that YAML 1.1 read as a boolean (an unquoted no, yes, on or off).
+BOOLEAN_HINT = " (YAML reads an unquoted no, yes, on or off as true or false: quote the code)"
+
+
+class Text(NamedTuple):
+    locale: str
+    text: str
+    line: int  # in termbase.yml
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A text for translators written in one or more locales: a term's note, a forbidden word's why."""
+
+    texts: tuple[Text, ...] = ()  # in the file's order
+    default: str = ""  # the default locale: its text stands in for a locale that has none
+    line: int = 1  # of its key ('note:', 'why:')
+
+    def __bool__(self) -> bool:
+        return bool(self.texts)
+
+    def get(self, locale: str) -> str:
+        return next((text.text for text in self.texts if text.locale == locale), "")
+
+    @property
+    def text(self) -> str:
+        """The default locale's text, which the checker's messages quote."""
+        return self.get(self.default)
+
+    def for_reader(self, locale: str) -> tuple[str, str]:
+        """(the locale it is written in, the text) for a reader of `locale`: the text in `locale`
+        if there is one, else the default locale's."""
+        own = self.get(locale)
+        return (locale, own) if own else (self.default, self.text)
 
 
 @dataclass(frozen=True)
 class ForbiddenWord:
     word: str
     use: str
-    why: str
+    reason: Localized  # why it is forbidden
     compounds: bool = True  # also forbidden inside a longer word
     line: int = 1  # of its 'word:' in termbase.yml
     use_line: int = 1  # of its 'use:'
+
+    @property
+    def why(self) -> str:
+        """Why it is forbidden, in the default locale (as the checker's messages say it)."""
+        return self.reason.text
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -42,14 +87,15 @@ class ForbiddenWord:
 
 @dataclass(frozen=True)
 class Term:
-    """One key term: its word per locale (plus an optional `note`), and per locale the wrong
-    spellings the checker reports (`variants`) and the words readers search with (`synonyms`)."""
+    """One key term: its word per locale, an optional `note` for translators, and per locale the
+    wrong spellings the checker reports (`variants`) and the words readers search with (`synonyms`)."""
 
     words: dict[str, str]
     variants: dict[str, tuple[str, ...]]
     synonyms: dict[str, tuple[str, ...]]
     line: int
     where: dict[tuple[str, str, int], int] = field(default_factory=dict)  # (list, locale, index) -> line
+    note: Localized = Localized()
 
     def get(self, locale: str, default: str = "") -> str:
         return self.words.get(locale, default)
@@ -72,7 +118,9 @@ class Termbase:
 EMPTY_TERMBASE = Termbase((), {})
 
 
-def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
+def load_termbase(root: Path, locales: Sequence[str]) -> tuple[Termbase, list[Problem]]:
+    """Read termbase.yml; `locales` are concepts.yml's, the default first (a plain `note` or `why`
+    is written in it, and a text per locale may only name these)."""
     data, lines, problems = read_data_file(root, TERMBASE_FILE, "termbase", "'terms' and 'forbidden'")
     if data is None:
         return EMPTY_TERMBASE, problems
@@ -80,20 +128,22 @@ def load_termbase(root: Path) -> tuple[Termbase, list[Problem]]:
     def problem(line: int, message: str) -> Problem:
         return Problem(TERMBASE_FILE, line, ANY_LOCALE, "termbase", message)
 
-    terms = tuple(_term(entry, lines) for entry in data["terms"])
+    default = locales[0] if locales else ""
+    terms = tuple(_term(entry, lines, default) for entry in data["terms"])
     forbidden = {
-        locale: tuple(_forbidden_word(entry, lines) for entry in entries)
+        locale: tuple(_forbidden_word(entry, lines, default) for entry in entries)
         for locale, entries in data["forbidden"].items()
     }
     termbase = Termbase(terms, forbidden, lines.of(data["forbidden"]))
-    return termbase, problems + sorted(contradictions(termbase, problem))
+    found = [*_localized_problems(termbase, locales, problem), *contradictions(termbase, problem)]
+    return termbase, problems + sorted(found)
 
 
-def _term(entry: dict[str, Any], lines: Lines) -> Term:
+def _term(entry: dict[str, Any], lines: Lines, default: str) -> Term:
     """One term entry (its shape checked by the schema): the words, per locale its word lists, and
-    the line of every word (for contradictions)."""
+    the line of every word (for contradictions); its note."""
     line = lines.of(entry)
-    words = {str(key): str(value) for key, value in entry.items() if key not in TERM_LISTS}
+    words = {str(key): str(value) for key, value in entry.items() if key not in (*TERM_LISTS, NOTE)}
     where = {("term", locale, 0): lines.part(entry, locale, line) for locale in words}
     lists: dict[str, dict[str, tuple[str, ...]]] = {}
     for key in TERM_LISTS:
@@ -101,16 +151,47 @@ def _term(entry: dict[str, Any], lines: Lines) -> Term:
         for locale, listed in raw.items():
             where.update({(key, str(locale), index): lines.part(listed, index, line) for index in range(len(listed))})
         lists[key] = {str(locale): tuple(listed) for locale, listed in raw.items()}
-    return Term(words, lists["variants"], lists["synonyms"], line, where)
+    return Term(words, lists["variants"], lists["synonyms"], line, where, _localized(entry, NOTE, lines, default))
 
 
-def _forbidden_word(entry: dict[str, Any], lines: Lines) -> ForbiddenWord:
+def _forbidden_word(entry: dict[str, Any], lines: Lines, default: str) -> ForbiddenWord:
     line = lines.of(entry)
     compounds = entry.get("compounds", True) is not False
-    why = str(entry.get("why", ""))
+    why = _localized(entry, WHY, lines, default)
     return ForbiddenWord(
         entry["word"], entry["use"], why, compounds, lines.part(entry, "word", line), lines.part(entry, "use", line)
     )
+
+
+def _localized(entry: dict[str, Any], key: str, lines: Lines, default: str) -> Localized:
+    """An entry's `note` or `why` as the schema lets it be written, with the line of each text:
+    absent, a string in the default locale, or a mapping from locale to text."""
+    raw = entry.get(key)
+    at = lines.part(entry, key, lines.of(entry))
+    if isinstance(raw, dict):
+        texts = tuple(Text(str(locale), str(text), lines.part(raw, locale, at)) for locale, text in raw.items())
+        return Localized(texts, default, at)
+    return Localized((Text(default, str(raw), at),) if raw is not None else (), default, at)
+
+
+def _localized_problems(termbase: Termbase, locales: Sequence[str], problem: ProblemAt) -> Iterator[Problem]:
+    """A `note` or `why` names only locales of concepts.yml, and has a text in the default locale."""
+    owners = [(NOTE, term.note) for term in termbase.terms]
+    owners += [(WHY, word.reason) for words in termbase.forbidden.values() for word in words]
+    for key, localized in owners:
+        for text in localized.texts:
+            if text.locale not in locales:
+                hint = BOOLEAN_HINT if text.locale in ("True", "False") else ""
+                yield problem(
+                    text.line, f"'{key}' has a text for '{text.locale}', which is not a locale in concepts.yml{hint}"
+                )
+        if localized and not localized.text:
+            quoted = ", and the checker's messages quote it" if key == WHY else ""
+            yield problem(
+                localized.line,
+                f"'{key}' has no text for '{localized.default}', the default locale: add it "
+                f"(it stands in for a locale without a text of its own{quoted})",
+            )
 
 
 def contradictions(termbase: Termbase, problem: ProblemAt) -> Iterator[Problem]:
@@ -151,8 +232,8 @@ def _repeated_terms(termbase: Termbase, problem: ProblemAt) -> Iterator[Problem]
 
 
 def _words(term: Term) -> Iterator[tuple[str, str]]:
-    """A term's preferred word per locale (without its note)."""
-    return ((locale, word) for locale, word in term.words.items() if locale != NOTE)
+    """A term's preferred word per locale."""
+    return iter(term.words.items())
 
 
 def _term_contradictions(termbase: Termbase, term: Term, problem: ProblemAt) -> Iterator[Problem]:

@@ -32,8 +32,8 @@ VOCABULARY = {
 
 
 @pytest.fixture(scope="module")
-def termbase():
-    loaded, problems = load_termbase(PROJECT_ROOT)
+def termbase(registry):
+    loaded, problems = load_termbase(PROJECT_ROOT, registry.locales)
     assert problems == []
     return loaded
 
@@ -126,7 +126,7 @@ def test_malformed_synonyms_are_reported_with_their_line(tmp_path):
         "  - {en: compensation, nb: kompensasjon, synonyms: {en: refund}}\nforbidden: {}\n",
         encoding="utf-8",
     )
-    _, problems = load_termbase(tmp_path)
+    _, problems = load_termbase(tmp_path, ("en", "nb"))
     assert [p.format() for p in problems] == [
         "*:termbase.yml:3: termbase: 'synonyms' must map locale codes to lists of words, e.g. {nb: [word, other word]}"
     ]

@@ -40,7 +40,7 @@ def vocabulary(site, prefix: str, locale: str) -> list[str]:
     into words as the index cuts them before stemming."""
     index = read_locale_index(site / prefix / INDEX_FILE)
     texts = [plain_text(f"{doc['title']} {doc['text']}") for doc in index["docs"]]
-    termbase, _ = load_termbase(PROJECT_ROOT)
+    termbase, _ = load_termbase(PROJECT_ROOT, ("en", "nb"))
     for term in termbase.terms:
         texts += [term.get(locale), *term.synonyms.get(locale, ()), *term.variants.get(locale, ())]
     queries, _ = load_queries(PROJECT_ROOT)
