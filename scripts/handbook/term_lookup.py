@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 from handbook.rules.terms import instead
-from handbook.search.index import stem
+from handbook.stemming import stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Term, Termbase
 
 # How closely an entry matches the word looked up, closest first: the entries are listed in this

@@ -21,30 +21,18 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
-
-import snowballstemmer
 
 from handbook.locales import base_language, built_page
 from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
 from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words
+from handbook.stemming import stem
 from handbook.termbase import Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
 UNSEARCHED_PAGES = ("glossary.md", "translation-status.md")
 SECTION_SEPARATOR = " › "
-# Snowball stemmers by locale (used here only to recognise terms and compound parts).
-SNOWBALL = {
-    "en": "english",
-    "nb": "norwegian",
-    "nn": "norwegian",
-    "no": "norwegian",
-    "sv": "swedish",
-    "da": "danish",
-    "de": "german",
-}
 # Locales whose words are written together as compounds.
 COMPOUNDING = {"nb", "nn", "no", "sv", "da", "de"}
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
@@ -75,18 +63,6 @@ def words_of(text: str) -> list[str]:
 
 def plain_text(markup: str) -> str:
     return html.unescape(TAG.sub(" ", markup))
-
-
-@cache
-def _stemmer(locale: str) -> Any:
-    language = SNOWBALL.get(base_language(locale))
-    return snowballstemmer.stemmer(language) if language else None
-
-
-@lru_cache(maxsize=100_000)
-def stem(locale: str, word: str) -> str:
-    stemmer = _stemmer(locale)
-    return stemmer.stemWord(word) if stemmer else word
 
 
 def expansions(termbase: Termbase, locale: str) -> list[Expansion]:

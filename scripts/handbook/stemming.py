@@ -1,0 +1,36 @@
+"""Snowball stems by locale, for the tools that join a word's inflections: the search index
+(terms and compound parts) and `handbook term` (a translator's lookup in another inflection).
+Kept apart from both, so a translator's tool does not import the search."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from typing import Any
+
+import snowballstemmer
+
+from handbook.locales import base_language
+
+# Snowball's algorithm by language; a locale not listed here is not stemmed.
+SNOWBALL = {
+    "en": "english",
+    "nb": "norwegian",
+    "nn": "norwegian",
+    "no": "norwegian",
+    "sv": "swedish",
+    "da": "danish",
+    "de": "german",
+}
+
+
+@cache
+def _stemmer(locale: str) -> Any:
+    language = SNOWBALL.get(base_language(locale))
+    return snowballstemmer.stemmer(language) if language else None
+
+
+@lru_cache(maxsize=100_000)
+def stem(locale: str, word: str) -> str:
+    """`word`'s Snowball stem in `locale`'s language, or the word itself where none is known."""
+    stemmer = _stemmer(locale)
+    return stemmer.stemWord(word) if stemmer else word
