@@ -9,7 +9,17 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from handbook.plugin.checker_report import BANNER_CLASS, LABEL_CLASS
+from handbook.plugin.checker_report import (
+    BANNER_CLASS,
+    BANNER_TEXTS,
+    ENGLISH,
+    LABEL_CLASS,
+    RULE_SUMMARIES,
+    CheckReport,
+    with_banner,
+)
+from handbook.problems import Problem
+from handbook.rules import LOADING_RULES, RULES
 from handbook_bench.support import chromium, run_mkdocs_build, serving
 from tests.browser import require_chromium
 from tests.helpers import edit, line_of, scratch_copy
@@ -99,10 +109,14 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
             error, warning = banner.locator(f"li.{BANNER_CLASS}-error"), banner.locator(f"li.{BANNER_CLASS}-warning")
             assert (error.count(), warning.count()) == (1, 1)
             # Each kind says what it is in words, in the page's language, never by its colour alone.
+            # ... and what kind of problem it is in the page's language, before the checker's English.
             assert error.inner_text().startswith(
-                f"Feil linje {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'"
+                f"Feil linje {forbidden_line}: Ordet skal ikke brukes, se termlisten. (forbidden-term: 'frontlinjen'"
             ), error.inner_text()
-            assert warning.inner_text().startswith("Advarsel linje 4: outdated: docs/en/recovery-steps.md changed")
+            assert warning.inner_text().startswith(
+                "Advarsel linje 4: Den engelske siden er endret etter at oversettelsen ble stemplet. "
+                "(outdated: docs/en/recovery-steps.md changed"
+            ), warning.inner_text()
             page.add_style_tag(content="* { transition: none !important; }")  # colours final at once
             for scheme in ("default", "slate"):
                 page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
@@ -127,3 +141,21 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
         anchor_line = line_of(root / STEPS_NB, "#steg-folg-opp")
         assert f"nb:{STEPS_NB}:{anchor_line}: concept-missing" in log.read_text(encoding="utf-8")
         assert "An error happened during the rebuild" not in log.read_text(encoding="utf-8")
+
+
+def test_every_rule_is_summarised_in_every_banner_language_but_english():
+    """Like an error-code registry: each rule ID the checker can emit has its few words in each
+    non-English interface language, and nothing is summarised that no rule emits."""
+    rule_ids = {rule_id for _, ids in RULES for rule_id in ids} | set(LOADING_RULES)
+    for language in set(BANNER_TEXTS) - {ENGLISH}:
+        assert set(RULE_SUMMARIES[language]) == rule_ids, language
+
+
+def test_the_banner_says_what_kind_of_problem_in_the_page_language():
+    problem = Problem("docs/nb/steps.md", 7, "nb", "untranslated", "this sentence reads as English")
+    report = CheckReport([problem])
+    banner = with_banner("<h1>Trinn</h1>", "docs/nb/steps.md", report)
+    assert 'linje 7: Teksten er ikke oversatt. (<span lang="en">untranslated: this sentence' in banner, banner
+    on_english = Problem("docs/en/steps.md", 7, "en", "untranslated", "this sentence reads as English")
+    english = with_banner("<h1>Steps</h1>", "docs/en/steps.md", CheckReport([on_english]))
+    assert "line 7: untranslated: this sentence" in english, english  # English needs no summary

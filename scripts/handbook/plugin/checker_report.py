@@ -7,6 +7,9 @@ banner at the top (line and message), so the preview a translator is looking at 
 The banner exists only under `serve`; a built site never carries it. Its heading counts the errors
 and the warnings, and each problem is labelled in words, error or warning, in the page's interface
 language, besides its colour (red or amber: never the colour alone, WCAG 1.4.1; handbook.css).
+The checker's messages are in English, as on the terminal; in another interface language each
+problem also says in a few words of that language what kind of problem it is (`RULE_SUMMARIES`,
+one line per rule ID), so a reviewer who reads no English knows what to look for.
 
 Under `serve`, MkDocs' own checks of links and anchors log at INFO instead of WARNING: in strict
 mode one warning aborts the rebuild and freezes the preview, and the checker already reports a
@@ -66,6 +69,39 @@ BANNER_TEXTS = {
     ),
 }
 ENGLISH = "en"  # the checker's messages are in English
+
+# What each rule ID means, in a few words of an interface language other than English, shown
+# before the checker's English message (tests: every rule ID has one in every language listed).
+RULE_SUMMARIES = {
+    "nb": {
+        "locale-missing": "En språkmappe mangler.",
+        "locale-unknown": "Mappen er ikke et språk i concepts.yml.",
+        "page-missing": "Siden mangler i denne språkutgaven.",
+        "page-orphan": "Siden finnes ikke på engelsk.",
+        "conflict-marker": "Git har etterlatt en flettekonflikt: behold riktig tekst og slett markørlinjene.",
+        "invisible-character": "Et usynlig tegn står i teksten: slett det.",
+        "anchor-lookalike": "Ankeret har et tegn som bare ligner på det riktige: skriv ankeret på nytt.",
+        "front-matter": "Feil i toppfeltet (front matter) øverst på siden.",
+        "code-fence": "En kodeblokk er aldri lukket.",
+        "concept-missing": "Et anker mangler eller er oversatt: ankere skal stå nøyaktig som på engelsk.",
+        "concept-duplicate": "Det samme ankeret står flere ganger.",
+        "concept-misplaced": "Ankeret står på feil side eller på feil nivå.",
+        "concept-unknown": "Ankeret finnes ikke i concepts.yml.",
+        "concept-order": "Begrepene står i en annen rekkefølge enn på engelsk.",
+        "concept-empty": "Delen har ingen tekst.",
+        "structure": "Oppbygningen er ikke som på den engelske siden.",
+        "link": "Lenken virker ikke.",
+        "untranslated": "Teksten er ikke oversatt.",
+        "forbidden-term": "Ordet skal ikke brukes, se termlisten.",
+        "term-variant": "Bruk termlistens foretrukne form.",
+        "house-style": "Teksten bryter med husstilen (STYLE.md).",
+        "outdated": "Den engelske siden er endret etter at oversettelsen ble stemplet.",
+        "spelling": "Mulig skrivefeil.",
+        "registry": "Feil i concepts.yml.",
+        "termbase": "Feil i termlisten (termbase.yml).",
+        "unreadable": "Filen kan ikke leses (den er ikke UTF-8).",
+    },
+}
 
 
 @dataclass
@@ -150,7 +186,10 @@ def _item(problem: Problem, page_path: str, texts: BannerTexts, language: str) -
     where = f"{texts.line} {problem.line}" if problem.path == page_path else f"{problem.path}:{problem.line}"
     message = html.escape(f"{problem.rule}: {problem.message}")
     if language != ENGLISH:
+        summary = RULE_SUMMARIES.get(language, {}).get(problem.rule)
         message = f'<span lang="{ENGLISH}">{message}</span>'
+        if summary:
+            message = f"{html.escape(summary)} ({message})"
     return (
         f'<li class="{BANNER_CLASS}-{severity}"><strong class="{LABEL_CLASS}">{label}</strong> '
         f"{html.escape(where)}: {message}</li>"
