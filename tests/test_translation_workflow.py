@@ -236,6 +236,110 @@ def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_i
     ) in diff, diff
 
 
+WATCH_FOR, SE_OPP_FOR = "\n### Watch for\n\n- Shouting.\n", "\n### Se opp for\n\n- Roping.\n"
+FIXES, LOSNINGER = "\n### Fixes\n\nMove.\n", "\n### Løsninger\n\nFlytt dere.\n"
+
+
+def committed_with_subsections(tmp_path: Path, english: str, norwegian: str) -> Path:
+    """The base project with subsections (headings without anchors) under '## Noise' in both
+    languages, stamped and committed, so the English text as stamped is in git history."""
+    root = materialize_base(tmp_path)
+    edit(root, ENGLISH_STEPS, "listening hard.\n", f"listening hard.\n{english}")
+    edit(root, "docs/nb/steps.md", "å lytte.\n", f"å lytte.\n{norwegian}")
+    assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    git(root, "commit", "-qm", "start")
+    return root
+
+
+def structure_lines(root: Path) -> list[str]:
+    return [line for line in run_check(root).stdout.splitlines() if ": structure: " in line]
+
+
+def test_a_subsection_added_before_another_is_the_missing_one(tmp_path):
+    """Headings without anchors pair through the English text as stamped: a subsection added before
+    another of its level is missing where it goes, and the one it pushed down keeps its twin."""
+    root = committed_with_subsections(tmp_path, WATCH_FOR, SE_OPP_FOR)
+    edit(root, ENGLISH_STEPS, "\n### Watch for\n", "\n### If it stays loud\n\nCall back later.\n\n### Watch for\n")
+
+    new = "English '### If it stays loud', docs/en/steps.md:25 (new here: add it at line 32)"
+    assert structure_lines(root) == [
+        "nb:docs/nb/steps.md:32: structure: missing heading '### If it stays loud' (docs/en/steps.md:25): add it here"
+    ]
+    status = run_handbook(root, "status").stdout
+    assert f"steps.md:4: outdated; missing 1 heading: '### If it stays loud' at line 32; changed sections: {new}\n" in (
+        status
+    ), status
+    diff = run_handbook(root, "diff", "nb", "steps.md").stdout
+    assert "@@ docs/en/steps.md:25 in '### If it stays loud' -> docs/nb/steps.md:32 (new here: add it) @@\n" in diff, (
+        diff
+    )
+
+    # Once the translator adds it (before stamping), the two pair as they stand.
+    edit(
+        root,
+        "docs/nb/steps.md",
+        "\n### Se opp for\n",
+        "\n### Hvis det fortsatt er bråkete\n\nRing senere.\n\n### Se opp for\n",
+    )
+    assert structure_lines(root) == []
+
+
+def test_a_subsection_removed_before_another_is_the_extra_one(tmp_path):
+    """The mirror case: the translation's twin of a removed subsection is the one not in English, and
+    the next keeps its twin; the removal goes where the English lines were, before that twin."""
+    root = committed_with_subsections(tmp_path, FIXES + WATCH_FOR, LOSNINGER + SE_OPP_FOR)
+    edit(root, ENGLISH_STEPS, FIXES, "")
+
+    assert structure_lines(root) == [
+        "nb:docs/nb/steps.md:32: structure: heading '### Løsninger' is not in docs/en/steps.md"
+    ]
+    status = run_handbook(root, "status").stdout
+    assert (
+        "nb:docs/nb/steps.md:4: outdated; 1 heading not in English: '### Løsninger' at line 32; "
+        "changed sections: '## Støy' at line 28 here (English '## Noise', docs/en/steps.md:21)\n"
+    ) in status, status
+    diff = run_handbook(root, "diff", "nb", "steps.md").stdout
+    assert (
+        "@@ docs/en/steps.md:25 in '## Noise' -> docs/nb/steps.md:36 in '## Støy' @@\n"
+        "  \n"
+        "- ### Fixes\n"
+        "- Move.\n"
+        "  ### Watch for\n"
+    ) in diff, diff
+
+
+def test_headings_without_anchor_pair_through_the_english_as_stamped():
+    """In-process, the cases around the two above: a subsection added and another removed in one
+    change; a renamed one keeps its twin; a translation already changed since its stamp pairs in
+    order, as without history."""
+    from handbook.counterpart import align
+    from handbook.freshness import source_hashes, stamped_text
+    from handbook.markdown_page import parse_page
+
+    def page(*headings: str) -> str:
+        return "---\ntitle: T\n---\n" + "".join(f"\n{heading}\n\nText.\n" for heading in headings)
+
+    def paired(
+        stamped: list[str], english: list[str], translated: str
+    ) -> tuple[list[tuple[str, str]], list[str], list[str]]:
+        was = parse_page(page("## A { #a }", *stamped))
+        alignment = align(parse_page(page("## A { #a }", *english)), parse_page(translated), was)
+        texts = [(e.heading.text, t.heading.text) for e, t in alignment.matched if e.heading and t.heading]
+        missing = [fix.english.heading.text for fix in alignment.missing if fix.english.heading]
+        return texts[1:], missing, [section.heading.text for section in alignment.extra if section.heading]
+
+    def as_stamped(stamped: list[str], *translated: str) -> str:
+        return stamped_text(page("## A { #a }", *translated), source_hashes(parse_page(page("## A { #a }", *stamped))))
+
+    both = ["### X", "### W"]
+    assert paired(both, ["### W", "### Y"], as_stamped(both, "### X2", "### W2")) == ([("W", "W2")], ["Y"], ["X2"])
+    assert paired(["### W"], ["### L"], as_stamped(["### W"], "### W2")) == ([("L", "W2")], [], [])
+    edited = as_stamped(both, "### X2", "### W2").replace("Text.", "Tekst.")  # changed since its stamp
+    assert paired(both, ["### W", "### Y"], edited) == ([("W", "X2"), ("Y", "W2")], [], [])
+
+
 def test_status_names_the_headings_a_page_lacks_has_too_many_of_or_has_out_of_order(tmp_path):
     from handbook.project import load_project
     from handbook.status import pages_to_do_list, translation_status

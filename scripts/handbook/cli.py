@@ -14,6 +14,7 @@ from typing import Any
 from handbook.counterpart import (
     FRONT_MATTER,
     ChangedSection,
+    Twins,
     front_matter_twin_line,
     heading_named,
     part_at,
@@ -33,6 +34,7 @@ from handbook.freshness import (
 )
 from handbook.history import HistoryError, find_revision
 from handbook.locales import source_folder, source_path
+from handbook.markdown_page import parse_page
 from handbook.problems import Problem, summary
 from handbook.project import Pair, Project, load_project
 from handbook.rules import ADVISORY, LOADING_RULES, RULES, run_checks
@@ -257,16 +259,16 @@ def command_diff(args: argparse.Namespace) -> int:
         f"which {translated.shown} translates"
     )
     painted = sys.stdout.isatty() and "NO_COLOR" not in os.environ  # https://no-color.org
-    sections = twins(english.parsed, translated.parsed)
+    sections = twins(english.parsed, translated.parsed, parse_page(old_text))
     for hunk in word_hunks(old_text, now, sections.part_index):
         part = part_at(sections.part_index(hunk.section_line), sections)
-        print(hunk_header(hunk.line, part, (english, translated)))
+        print(hunk_header(hunk.line, part, (english, translated), sections))
         for line in hunk.lines:
             print(colour(line) if painted else line)
     return 0
 
 
-def hunk_header(line: int, part: ChangedSection, pair: Pair) -> str:
+def hunk_header(line: int, part: ChangedSection, pair: Pair, sections: Twins) -> str:
     """`@@ English file:line in its section -> translated file:line in its twin @@`: the deepest
     section that holds the change, as the checker and `status` name it, and where it goes."""
     english, translated = pair
@@ -276,7 +278,7 @@ def hunk_header(line: int, part: ChangedSection, pair: Pair) -> str:
     where = f"{english.shown}:{line} in {part.part or heading_named(part.english)}"
     if part.new_here:
         return f"@@ {where} -> {translated.shown}:{part.line} (new here: add it) @@"
-    place = place_of(line, english.parsed, translated.parsed)
+    place = place_of(line, sections)
     return f"@@ {where} -> {translated.shown}:{place.line} in {part.part or heading_named(part.translated)} @@"
 
 

@@ -2,10 +2,20 @@
 
 A translator updating a page from an English change needs the place to edit in their own file,
 named as they see it: sections pair across locales by heading level and anchor (as the checker
-pairs them), never by text or position, and are named by their headings in both languages. A
+pairs them), never by text across languages, and are named by their headings in both languages. A
 change is named by the deepest heading that holds it (a `###` subsection rather than its `##`
 section), and a section the translation lacks by the line where its heading goes, the line the
 `structure` rule reports.
+
+Headings without an anchor (a `### Watch for` in every step) have nothing to pair by but their
+order, so a subsection added before another of its level would take that one's twin. Given the
+English page as the translation was last stamped (from git history: they were aligned then), such
+headings pair through it instead: the translation's with the stamped English ones in order, and
+these with the current English ones by their text (the same language), which tells a new, removed
+or moved subsection from the others. That holds for the ones under one anchored heading at one
+level while the translation has as many as when it was stamped (and, if it changed since, the
+English has another number); else the translator is following the English change, and they pair
+in order, as without history. Anchored headings pair by anchor only, as ever.
 """
 
 from __future__ import annotations
@@ -14,6 +24,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from handbook.freshness import recorded_translation, translation_hash
 from handbook.markdown_page import Heading, MarkdownPage, Section
 
 FRONT_MATTER = "the front matter"
@@ -45,13 +56,13 @@ class Alignment:
         return self.slips + self.missing
 
 
-def align(english: MarkdownPage, translated: MarkdownPage) -> Alignment:
-    """Pair the headed sections of a translation with the English ones by level and anchor."""
+def align(english: MarkdownPage, translated: MarkdownPage, stamped: MarkdownPage | None = None) -> Alignment:
+    """Pair the headed sections of a translation with the English ones by level and anchor, and
+    those without an anchor through `stamped`, the English page as the translation was last stamped."""
     theirs = [s for s in english.sections if s.heading]
     ours = [s for s in translated.sections if s.heading]
-    matcher = difflib.SequenceMatcher(
-        a=[_signature(s) for s in theirs], b=[_signature(s) for s in ours], autojunk=False
-    )
+    keys = _keys(theirs, ours, stamped, translated)
+    matcher = difflib.SequenceMatcher(a=keys[0], b=keys[1], autojunk=False)
     alignment = Alignment()
     end = max(1, len(translated.lines))
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -60,12 +71,60 @@ def align(english: MarkdownPage, translated: MarkdownPage) -> Alignment:
             continue
         missing, extra = list(theirs[a0:a1]), list(ours[b0:b1])
         while missing and extra and _level(missing[0]) == _level(extra[0]):
-            alignment.slips.append(HeadingFix(missing[0], _line(extra[0]), extra[0]))
+            if _signature(missing[0]) == _signature(extra[0]):  # neither has an anchor: paired in order
+                alignment.matched.append((missing[0], extra[0]))
+            else:
+                alignment.slips.append(HeadingFix(missing[0], _line(extra[0]), extra[0]))
             missing, extra = missing[1:], extra[1:]
         at = _line(ours[b1]) if b1 < len(ours) else end
         alignment.missing += [HeadingFix(section, _line(extra[0]) if extra else at) for section in missing]
         alignment.extra += extra
     return alignment
+
+
+def _keys(
+    theirs: list[Section], ours: list[Section], stamped: MarkdownPage | None, translated: MarkdownPage
+) -> tuple[list[str], list[str]]:
+    """What pairs the English headings with the translated ones: the level and the anchor, and for
+    headings without an anchor, where the translation still has them as stamped, which stamped
+    English heading each stands for (matched by text in the English, in order in the translation)."""
+    english, translation = [_signature(s) for s in theirs], [_signature(s) for s in ours]
+    if stamped is None:
+        return english, translation
+    unchanged = recorded_translation(translated) == translation_hash("\n".join(translated.lines))
+    now, here = _anchorless(theirs), _anchorless(ours)
+    for group, old in _anchorless(stamped.sections).items():
+        new, mine = now.get(group, []), here.get(group, [])
+        if len(mine) != len(old) or (len(mine) == len(new) and not unchanged):
+            continue  # the translation has changed since its stamp, maybe to follow the English: in order
+        stands_for = _by_text([text for _, text in new], [text for _, text in old])
+        for k, (i, _) in enumerate(mine):
+            translation[i] += f"|{k}"
+        for position, (i, _) in enumerate(new):
+            english[i] += f"|{stands_for.get(position, 'new')}"
+    return english, translation
+
+
+def _anchorless(sections: list[Section]) -> dict[tuple[str, int], list[tuple[int, str]]]:
+    """The headings without an anchor, (index, text), by the anchored heading they follow and level."""
+    groups: dict[tuple[str, int], list[tuple[int, str]]] = {}
+    under = ""
+    for index, section in enumerate(sections):
+        if heading := section.heading:
+            if heading.anchor:
+                under = heading.anchor
+            else:
+                groups.setdefault((under, heading.level), []).append((index, heading.text))
+    return groups
+
+
+def _by_text(new: list[str], old: list[str]) -> dict[int, int]:
+    """Which old heading each new one is (by index), by text; a heading replaced in place was renamed."""
+    pairs: dict[int, int] = {}
+    for tag, a0, a1, b0, b1 in difflib.SequenceMatcher(a=new, b=old, autojunk=False).get_opcodes():
+        if tag in ("equal", "replace"):
+            pairs.update(zip(range(a0, a1), range(b0, b1), strict=False))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -88,8 +147,9 @@ class Twins:
         return -1 if english_line <= self.english.body_start else self.index_at(english_line)
 
 
-def twins(english: MarkdownPage, translated: MarkdownPage) -> Twins:
-    alignment = align(english, translated)
+def twins(english: MarkdownPage, translated: MarkdownPage, stamped: MarkdownPage | None = None) -> Twins:
+    """The sections paired as `align` pairs them (`stamped`: the English page as last stamped, if known)."""
+    alignment = align(english, translated, stamped)
     index = {id(section): i for i, section in enumerate(english.sections)}
     twin = {0: translated.sections[0]}  # the part before the first heading
     twin |= {index[id(theirs)]: ours for theirs, ours in alignment.matched}
@@ -105,24 +165,22 @@ class Place:
     line: int  # the translated page's line where the change goes
 
 
-def place_of(english_line: int, english: MarkdownPage, translated: MarkdownPage) -> Place:
+def place_of(english_line: int, pairs: Twins) -> Place:
     """The translated line matching `english_line`: as far into the twin section as the English line
     is into its own, or, for a section the translation lacks yet, the line where its heading goes."""
-    pairs = twins(english, translated)
     index = pairs.index_at(english_line)
-    section, twin = english.sections[index], pairs.twin.get(index)
+    section, twin = pairs.english.sections[index], pairs.twin.get(index)
     if twin is not None:
         offset = english_line - _start(section)
         return Place(section.heading, twin.heading, min(_start(twin) + offset, _end(twin)))
-    return Place(section.heading, None, pairs.goes.get(index, len(translated.lines)))
+    return Place(section.heading, None, pairs.goes.get(index, len(pairs.translated.lines)))
 
 
-def sections_at(english_line: int, english: MarkdownPage, translated: MarkdownPage) -> tuple[Section, Section | None]:
+def sections_at(english_line: int, pairs: Twins) -> tuple[Section, Section | None]:
     """The English section (down to the next heading of any level) that holds `english_line`, and
     its twin in the translation, if it has one yet."""
-    pairs = twins(english, translated)
     index = pairs.index_at(english_line)
-    return english.sections[index], pairs.twin.get(index)
+    return pairs.english.sections[index], pairs.twin.get(index)
 
 
 def heading_named(heading: Heading | None) -> str:
@@ -146,23 +204,21 @@ class ChangedSection:
         return self.english is not None and self.translated is None
 
 
-def changed_headings(anchors: list[str], english: MarkdownPage, translated: MarkdownPage) -> list[ChangedSection]:
+def changed_headings(anchors: list[str], pairs: Twins) -> list[ChangedSection]:
     """The headings of the changed anchored sections `anchors`, in both languages."""
-    pairs = twins(english, translated)
-    changed = []
+    changed, sections = [], pairs.english.sections
     for anchor in anchors:
-        index = next((i for i, s in enumerate(english.sections) if s.heading and s.heading.anchor == anchor), None)
-        ours = next((h for h in translated.headings if h.anchor == anchor), None)
-        theirs = english.sections[index].heading if index is not None else None
+        index = next((i for i, s in enumerate(sections) if s.heading and s.heading.anchor == anchor), None)
+        ours = next((h for h in pairs.translated.headings if h.anchor == anchor), None)
+        theirs = sections[index].heading if index is not None else None
         line = ours.line if ours else pairs.goes.get(index, 0) if index is not None else 0
         changed.append(ChangedSection(anchor, theirs, ours, line))
     return changed
 
 
-def changed_at(lines: list[int], english: MarkdownPage, translated: MarkdownPage) -> list[ChangedSection]:
+def changed_at(lines: list[int], pairs: Twins) -> list[ChangedSection]:
     """The parts of the English page that hold the changed `lines`, each once, in page order: each
     line's deepest section (by heading in both languages), the front matter or the opening."""
-    pairs = twins(english, translated)
     found: dict[int, ChangedSection] = {}
     for line in lines:
         index = pairs.part_index(line)

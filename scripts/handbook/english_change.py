@@ -8,15 +8,20 @@ number, as digits or as a word, and must no longer have a number the English sec
 The English text as it was stamped comes from git history, as for `handbook diff`; without it
 (no git, or that revision was never committed) the words cannot be shown, and every number of each
 changed English section must be in its translated twin instead.
+
+The English text as stamped also pairs the headings without an anchor (see `handbook.counterpart`)
+for the checker, `status`, `stamp` and `diff`; it is looked up once per translated page per run.
 """
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
 from handbook.counterpart import (
     ChangedSection,
+    Twins,
     changed_at,
     changed_headings,
     heading_named,
@@ -28,7 +33,7 @@ from handbook.counterpart import (
 )
 from handbook.freshness import changed_sections, recorded_hashes, source_hashes
 from handbook.history import HistoryError, find_revision
-from handbook.markdown_page import Heading, Section
+from handbook.markdown_page import Heading, MarkdownPage, Section, parse_page
 from handbook.numbers import numbers_in, quoted_forms
 from handbook.problems import Problem
 from handbook.project import LocalePage, Pair
@@ -52,16 +57,50 @@ class EnglishChange:
     problems: list[Problem]  # changes of number the translation does not follow
 
 
-def stamped_english(root: Path, english: LocalePage, revision: str) -> tuple[str | None, str]:
-    """The text of the English page at the revision a translation records, from git history, or
-    None and why it cannot be read."""
+# id(translated page) -> the English as stamped (text, parsed) or why not: looked up once per page per run.
+_STAMPED: dict[int, tuple[str | None, MarkdownPage | None, str]] = {}
+
+
+def stamped_english(root: Path, pair: Pair) -> tuple[str | None, str]:
+    """The text of the English page at the revision the translation of `pair` records, from git
+    history, or None and why it cannot be read."""
+    text, _, why = _stamped(root, pair)
+    return text, why
+
+
+def stamped_page(root: Path, pair: Pair) -> MarkdownPage | None:
+    """The English page as the translation of `pair` was last stamped, if it changed since and git
+    history has it (`counterpart` pairs headings without an anchor through it)."""
+    return _stamped(root, pair)[1]
+
+
+def pair_twins(root: Path, pair: Pair) -> Twins:
+    """Each English section's twin in the translation, paired through the English text as stamped."""
+    english, translated = pair
+    return twins(english.parsed, translated.parsed, stamped_page(root, pair))
+
+
+def _stamped(root: Path, pair: Pair) -> tuple[str | None, MarkdownPage | None, str]:
+    translated = pair[1].parsed
+    key = id(translated)
+    if key not in _STAMPED:
+        _STAMPED[key] = _read_stamped(root, pair)
+        weakref.finalize(translated, _STAMPED.pop, key, None)  # once the page is gone, its id may be reused
+    return _STAMPED[key]
+
+
+def _read_stamped(root: Path, pair: Pair) -> tuple[str | None, MarkdownPage | None, str]:
+    english, translated = pair
+    recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
+    if recorded is None or recorded.page == current.page:
+        return None, None, "the translation records no earlier version of the English text"
     try:
-        found = find_revision(root, english.shown, revision)
+        found = find_revision(root, english.shown, recorded.page)
     except HistoryError as error:
-        return None, f"cannot read git history: {error}"
+        return None, None, f"cannot read git history: {error}"
     if found is None:
-        return None, f"no commit of {english.shown} has the recorded version {revision} of the English text"
-    return found[1], ""
+        return None, None, f"no commit of {english.shown} has the recorded version {recorded.page} of the English text"
+    return found[1], parse_page(found[1]), ""
 
 
 def changed_parts(root: Path, pair: Pair) -> list[ChangedSection]:
@@ -73,11 +112,11 @@ def changed_parts(root: Path, pair: Pair) -> list[ChangedSection]:
     recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
     if recorded is None or recorded.page == current.page:
         return []
-    old, _ = stamped_english(root, english, recorded.page)
+    old, _ = stamped_english(root, pair)
     changes = word_changes(old, "\n".join(english.parsed.lines)) if old is not None else []
     if not changes:
-        return changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
-    return changed_at([change.section_line for change in changes], english.parsed, translated.parsed)
+        return changed_headings(changed_sections(recorded, current), pair_twins(root, pair))
+    return changed_at([change.section_line for change in changes], pair_twins(root, pair))
 
 
 def english_change(root: Path, pair: Pair) -> EnglishChange:
@@ -86,13 +125,14 @@ def english_change(root: Path, pair: Pair) -> EnglishChange:
     recorded, current = recorded_hashes(translated.parsed), source_hashes(english.parsed)
     if recorded is None or recorded.page == current.page:
         return EnglishChange([], "", [], [])
-    old, why = stamped_english(root, english, recorded.page)
+    old, why = stamped_english(root, pair)
+    pairs = pair_twins(root, pair)
     if old is None:
-        changed = changed_headings(changed_sections(recorded, current), english.parsed, translated.parsed)
+        changed = changed_headings(changed_sections(recorded, current), pairs)
         problems = [p for section in changed if (p := _section_numbers_problem(pair, section.anchor, why))]
         return EnglishChange([], why, section_names(changed, english.shown, translated.shown), problems)
-    sections = _by_section(word_changes(old, "\n".join(english.parsed.lines)), pair)
-    return EnglishChange(sections, "", [], [p for change in sections for p in _number_problems(pair, change)])
+    sections = _by_section(word_changes(old, "\n".join(english.parsed.lines)), pairs)
+    return EnglishChange(sections, "", [], [p for change in sections for p in _number_problems(pair, pairs, change)])
 
 
 def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
@@ -110,9 +150,7 @@ def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
     return [*lines, f"  If any of it changes what the page says, update the translation and run {stamp} again."]
 
 
-def _by_section(words: list[WordChange], pair: Pair) -> list[SectionChange]:
-    english, translated = pair
-    pairs = twins(english.parsed, translated.parsed)
+def _by_section(words: list[WordChange], pairs: Twins) -> list[SectionChange]:
     grouped: dict[int, SectionChange] = {}
     for word in words:
         index = pairs.part_index(word.section_line)
@@ -130,7 +168,7 @@ def _part_named(part: ChangedSection, pair: Pair) -> str:
     return f"{_named_at(part.translated, translated.shown)}, English {_named_at(part.english, english.shown)}"
 
 
-def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
+def _number_problems(pair: Pair, pairs: Twins, change: SectionChange) -> list[Problem]:
     """One refusal per changed line whose change of number the translated section does not follow."""
     english, translated = pair
     problems = []
@@ -139,7 +177,7 @@ def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
         lost = numbers_in(word.removed, english.locale) - numbers_in(word.added, english.locale)
         if not gained and not lost:
             continue
-        section, twin = sections_at(word.section_line, english.parsed, translated.parsed)
+        section, twin = sections_at(word.section_line, pairs)
         english_now = numbers_in(_text(section), english.locale)
         theirs = numbers_in(_text(twin), translated.locale) if twin else set()
         missing = sorted(gained - theirs)
@@ -153,7 +191,7 @@ def _number_problems(pair: Pair, change: SectionChange) -> list[Problem]:
         ]
         problems.append(
             translated.problem(
-                place_of(word.line, english.parsed, translated.parsed).line,
+                place_of(word.line, pairs).line,
                 "stamp",
                 f"the English change '{word.marked}' ({english.shown}:{word.line}) changes a number, and "
                 f"{_this_part(change.part)} does not follow it: it {' and '.join(what)}: "

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handbook.counterpart import ChangedSection, HeadingFix, align, section_names
-from handbook.english_change import changed_parts
+from handbook.english_change import changed_parts, stamped_page
 from handbook.freshness import RECORD_KEY, is_outdated
 from handbook.locales import source_path
 from handbook.markdown_page import Heading
@@ -107,9 +107,9 @@ def _headings(count: int) -> str:
     return f"{count} heading" + ("" if count == 1 else "s")
 
 
-def heading_problems(pair: Pair) -> HeadingProblems:
+def heading_problems(project: Project, pair: Pair) -> HeadingProblems:
     english, translated = pair
-    alignment = align(english.parsed, translated.parsed)
+    alignment = align(english.parsed, translated.parsed, stamped_page(project.root, pair))
     missing = [fix for fix in alignment.missing if fix.english.heading]
     extra = [section.heading for section in alignment.extra if section.heading]
     # A heading missing in one place and extra in another, with the same level and anchor, is out of order.
@@ -153,7 +153,7 @@ def pages_to_do(project: Project, status: LocaleStatus) -> list[PageNote]:
     sections: list[ChangedSection]
     for name, state in status.pages.items():
         pair = project.pair(status.locale, name)
-        headings = heading_problems(pair) if pair is not None else None
+        headings = heading_problems(project, pair) if pair is not None else None
         if state == "up to date" and not (headings and headings.describe()):
             continue
         line, sections = 1, []

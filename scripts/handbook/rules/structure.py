@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from handbook.counterpart import Alignment, HeadingFix
 from handbook.counterpart import align as align_pages
+from handbook.english_change import stamped_page
 from handbook.markdown_page import Heading, MarkdownPage, Section
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
@@ -30,7 +31,7 @@ def check_structure(project: Project) -> Iterator[Problem]:
     admonitions and paragraphs. A heading that lost or changed its anchor, or is missing, is one
     problem at the line to fix, with the links that break because of it."""
     for english, translated in project.pairs():
-        alignment = align(english, translated)
+        alignment = align(project, english, translated)
         for twin, section in alignment.matched:
             yield from _compare_section(english, twin, translated, section)
         for slip in alignment.slips:
@@ -73,15 +74,16 @@ def _message(fix: HeadingFix, english: LocalePage) -> str:
     return f"the anchor {{ #{written} }} must be {{ #{heading.anchor} }}, as on {where} ({NEVER_TRANSLATED})"
 
 
-def align(english: LocalePage, translated: LocalePage) -> Alignment:
-    """Pair the headed sections of a translation with the English ones by level and anchor."""
-    return align_pages(english.parsed, translated.parsed)
+def align(project: Project, english: LocalePage, translated: LocalePage) -> Alignment:
+    """Pair the headed sections of a translation with the English ones by level and anchor (those
+    without an anchor through the English text as stamped, when git history has it)."""
+    return align_pages(english.parsed, translated.parsed, stamped_page(project.root, (english, translated)))
 
 
 def heading_fixes(project: Project, locale: str, name: str) -> list[HeadingFix]:
     """The headings a translated page lacks or carries with the wrong anchor (for other rules to fold in)."""
     pair = project.pair(locale, name) if locale != project.registry.default_locale else None
-    return align(*pair).fixes() if pair else []
+    return align(project, *pair).fixes() if pair else []
 
 
 def _breaks(project: Project, page: LocalePage, fix: HeadingFix) -> str:
