@@ -44,7 +44,7 @@ def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path
     assert result.returncode == 1
     line = line_of(root / STEPS_NB, "frontlinjen")
     assert (
-        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje', which is forbidden"
+        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' is a form of 'frontlinje', which is forbidden"
         in result.stderr
     )
     assert "Found 1 error(s) and 0 warning(s) in 18 pages in 2 locales." in result.stderr
@@ -100,7 +100,7 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
             assert (error.count(), warning.count()) == (1, 1)
             # Each kind says what it is in words, in the page's language, never by its colour alone.
             assert error.inner_text().startswith(
-                f"Feil linje {forbidden_line}: forbidden-term: 'frontlinjen' contains 'frontlinje'"
+                f"Feil linje {forbidden_line}: forbidden-term: 'frontlinjen' is a form of 'frontlinje'"
             ), error.inner_text()
             assert warning.inner_text().startswith("Advarsel linje 4: outdated: docs/en/recovery-steps.md changed")
             page.add_style_tag(content="* { transition: none !important; }")  # colours final at once
