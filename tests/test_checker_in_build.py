@@ -54,7 +54,7 @@ def test_the_build_stops_on_a_checker_error_with_the_checkers_own_lines(tmp_path
     assert result.returncode == 1
     line = line_of(root / STEPS_NB, "frontlinjen")
     assert (
-        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' contains 'frontlinje', which is forbidden"
+        f"nb:{STEPS_NB}:{line}: forbidden-term: 'frontlinjen' is a form of 'frontlinje', which is forbidden"
         in result.stderr
     )
     assert "Found 1 error(s) and 0 warning(s) in 18 pages in 2 locales." in result.stderr
@@ -111,7 +111,8 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
             # Each kind says what it is in words, in the page's language, never by its colour alone.
             # ... and what kind of problem it is in the page's language, before the checker's English.
             assert error.inner_text().startswith(
-                f"Feil linje {forbidden_line}: Ordet skal ikke brukes, se termlisten. (forbidden-term: 'frontlinjen'"
+                f"Feil linje {forbidden_line}: Ordet skal ikke brukes, se termlisten. "
+                "(forbidden-term: 'frontlinjen' is a form of 'frontlinje'"
             ), error.inner_text()
             assert warning.inner_text().startswith(
                 "Advarsel linje 4: Den engelske siden er endret etter at oversettelsen ble stemplet. "

@@ -66,8 +66,8 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
         "but docs/en/steps.md has (changed sections: '## Andre trinn' at line 24 here "
         "(English '## Second step', docs/en/steps.md:17)): "
         "update the translation "
-        "(see `handbook diff nb steps.md`); if the English change needs no change here, "
-        "run `handbook stamp --unchanged nb steps.md`\n"
+        "(see `make diff PAGE=steps.md`); if the English change needs no change here, "
+        "run `make stamp PAGE=steps.md UNCHANGED=1`\n"
     )
     assert refused.stdout.endswith("Nothing was stamped.\n")
     assert page.read_text(encoding="utf-8") == before

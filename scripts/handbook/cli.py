@@ -34,6 +34,7 @@ from handbook.freshness import (
 )
 from handbook.history import HistoryError, find_revision
 from handbook.locales import source_folder, source_path
+from handbook.make_forms import diff_command, stamp_command
 from handbook.markdown_page import parse_page
 from handbook.problems import Problem, summary
 from handbook.project import Pair, Project, load_project
@@ -178,13 +179,13 @@ def unchanged_translation(root: Path, pair: Pair, text: str) -> Problem | None:
     if recorded_translation(translated.parsed) != translation_hash(text):
         return None
     changed = ", ".join(section_names(changed_parts(root, pair), english.shown)) or "outside the anchored sections"
-    name = f"{translated.locale} {translated.name}"
+    locale, name = translated.locale, translated.name
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
         "stamp",
         f"{translated.shown} has not changed since it was last stamped, but {english.shown} has "
-        f"(changed sections: {changed}): update the translation (see `handbook diff {name}`); if the English "
-        f"change needs no change here, run `handbook stamp --unchanged {name}`",
+        f"(changed sections: {changed}): update the translation (see `{diff_command(locale, name)}`); if the "
+        f"English change needs no change here, run `{stamp_command(locale, name, unchanged=True)}`",
     )
 
 

@@ -268,6 +268,10 @@ def _list_word_problem(
             f"the variant '{word}' is the term on line {other.line}: "
             "the checker would report that term wherever it is used"
         )
+    if key == "synonyms":
+        variant = _variant_problem(termbase, term, locale, word)
+        if variant:
+            return variant
     forbidden = _forbidding(termbase, locale, word)
     if forbidden and key == "synonyms":
         return (
@@ -279,6 +283,27 @@ def _list_word_problem(
             f"the variant '{word}' is also forbidden (line {forbidden.line}), with another word to use: "
             "remove one of the two"
         )
+    return None
+
+
+def _variant_problem(termbase: Termbase, term: Term, locale: str, synonym: str) -> str | None:
+    """A synonym that is also a variant: of its own term (search finds a term's variants already), or of
+    another term (the checker tells writers to replace it with that term, while search leads it here)."""
+    for owner in termbase.terms:
+        for index, variant in enumerate(owner.variants.get(locale, ())):
+            if not _same(synonym, variant):
+                continue
+            line = owner.where[("variants", locale, index)]
+            if owner is term:
+                return (
+                    f"the synonym '{synonym}' is also a variant of this term (line {line}): remove it from the "
+                    "synonyms (search finds a term's variants already)"
+                )
+            other = owner.get(locale)
+            return (
+                f"the synonym '{synonym}' is a variant of the term '{other}' (line {line}), so search leads it "
+                f"to '{other}': remove it from the synonyms of '{term.get(locale)}' or from the variants of '{other}'"
+            )
     return None
 
 

@@ -74,15 +74,17 @@ def test_termbase_terms_split_only_into_termbase_sized_words(splitter, termbase)
     }
 
 
-def test_synonyms_and_forbidden_words_lead_to_their_terms(termbase):
+def test_synonyms_variants_and_forbidden_words_lead_to_their_terms(termbase):
     assert "reimburse" in expansion_words("en", "Offer compensation", expansions(termbase, "en"))
     assert (
         expansion_words("en", "Compensation, and compensation again", expansions(termbase, "en")).count("refund") == 2
     )
+    assert "apologise" in expansion_words("en", "Apologize at the start", expansions(termbase, "en"))  # a variant
     norwegian = expansions(termbase, "nb")
     assert "omtanke" in expansion_words("nb", "Vis empati", norwegian)
     assert "medfølelse" in expansion_words("nb", "Vis empati", norwegian)  # forbidden word -> its `use` term
     assert "veisperring" in expansion_words("nb", "Hindringer for servicegjenoppretting", norwegian)
+    assert "med en gang" in expansion_words("nb", "Handle med én gang", norwegian)
 
 
 def full_index(site, prefix):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from handbook.counterpart import section_names
 from handbook.english_change import changed_parts
 from handbook.freshness import RECORD_KEY, recorded_hashes, source_hashes
+from handbook.make_forms import diff_command, stamp_command
 from handbook.problems import Problem
 from handbook.project import Project
 from handbook.rules.untranslated import is_untranslated
@@ -22,7 +23,7 @@ def check_outdated(project: Project) -> Iterator[Problem]:
         if page.parsed.front_matter_error or malformed or is_untranslated(source, page):
             continue  # reported by front-matter or untranslated already
         line = page.parsed.front_matter_line(RECORD_KEY)
-        stamp = f"`handbook stamp {page.locale} {page.name}`"
+        stamp = f"`{stamp_command(page.locale, page.name)}`"
         if recorded is None:
             yield page.problem(
                 line,
@@ -37,6 +38,6 @@ def check_outdated(project: Project) -> Iterator[Problem]:
                 line,
                 "outdated",
                 f"{source.shown} changed since this translation ({what}); "
-                f"see `handbook diff {page.locale} {page.name}`, update the page, then run {stamp}",
+                f"see `{diff_command(page.locale, page.name)}`, update the page, then run {stamp}",
                 "warning",
             )

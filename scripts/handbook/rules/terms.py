@@ -9,6 +9,7 @@ from pathlib import Path
 from handbook.problems import ANY_LOCALE, Problem
 from handbook.project import Project
 from handbook.rules.spelling import known_words
+from handbook.stemming import stem as snowball_stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Termbase
 
 
@@ -34,13 +35,23 @@ def check_forbidden_terms(project: Project) -> Iterator[Problem]:
                 for word in words:
                     for match in word.pattern.finditer(text):
                         found = match.group(0)
-                        inside = f" contains '{word.word}'" if found.lower() != word.word.lower() else ""
                         yield page.problem(
                             number,
                             "forbidden-term",
-                            f"'{found}'{inside}, which is forbidden ({word.why}): "
+                            f"'{found}'{holds(locale, found, word)}, which is forbidden ({word.why}): "
                             + instead(project.termbase, locale, word, found, project.root),
                         )
+
+
+def holds(locale: str, found: str, entry: ForbiddenWord) -> str:
+    """How `found` holds the forbidden word: nothing to say when it is the word itself; ` is a form
+    of` when it is the word inflected (the same Snowball stem: «treningen» of «trening»); else
+    ` contains`, a compound («serviceutvinningen» contains «utvinning»)."""
+    if found.casefold() == entry.word.casefold():
+        return ""
+    if snowball_stem(locale, found.casefold()) == snowball_stem(locale, entry.word.casefold()):
+        return f" is a form of '{entry.word}'"
+    return f" contains '{entry.word}'"
 
 
 # Endings taken off the word to use to find its compound stem («førstelinjen» -> «førstelinje»),

@@ -8,7 +8,7 @@ turns the locale's share of it into the documents of the lunr index built here
 - generated pages (glossary, translation status) are left out: they never outrank content;
 - a subsection's title names its section ("Lack of training › What to do");
 - `title_extra` and `extra` carry words the title and the text do not contain but readers type: the termbase's
-  synonyms of each term the section uses (once per use), the forbidden words whose `use` word
+  synonyms and variants of each term the section uses (once per use), the forbidden words whose `use` word
   it contains, and the parts of its compound words (Norwegian «salgssamtale» → «salg», «samtale»),
   split only where both parts are words of the handbook's own vocabulary.
 
@@ -66,12 +66,13 @@ def plain_text(markup: str) -> str:
 
 
 def expansions(termbase: Termbase, locale: str) -> list[Expansion]:
-    """Synonyms of each term, and each forbidden word as a synonym of the word to use instead."""
+    """Synonyms and variants of each term (a reader types "apologise" as readily as a writer does), and
+    each forbidden word as a synonym of the word to use instead."""
     found = []
     for term in termbase.terms:
-        synonyms = term.synonyms
-        if locale in term and synonyms.get(locale):
-            found.append(Expansion(_stems(locale, term.get(locale)), synonyms[locale]))
+        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()))
+        if locale in term and words:
+            found.append(Expansion(_stems(locale, term.get(locale)), words))
     for word in termbase.forbidden.get(locale, ()):
         found.append(Expansion(_stems(locale, word.use), (word.word,)))
     return [e for e in found if e.trigger]
