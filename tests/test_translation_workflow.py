@@ -104,7 +104,7 @@ def test_stamp_unchanged_shows_the_english_words_it_accepts(tmp_path):
         "  the English change it accepts:",
         "  in '## Andre trinn' (docs/nb/steps.md:23), English '## Second step' (docs/en/steps.md:17):",
         "    docs/en/steps.md:19: Ask {+calmly+} what went wrong, …",
-        "  If any of it changes what the page says, update the translation and run `handbook stamp nb steps.md` again.",
+        "  If any of it changes what the page says, update the translation and run `make stamp PAGE=steps.md` again.",
     ]
 
 
@@ -118,7 +118,7 @@ def test_stamp_unchanged_refuses_a_new_number_the_translated_section_lacks(tmp_p
     assert refused.stdout == (
         "nb:docs/nb/steps.md:18: stamp: the English change '… to the customer {+twice+}.' (docs/en/steps.md:12) "
         "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write '2' or 'to'): "
-        "update the translation, then run `handbook stamp nb steps.md`\n"
+        "update the translation, then run `make stamp PAGE=steps.md`\n"
         "Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\n"
         "Nothing was stamped.\n"
     )

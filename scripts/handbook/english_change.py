@@ -33,6 +33,7 @@ from handbook.counterpart import (
 )
 from handbook.freshness import changed_sections, recorded_hashes, source_hashes
 from handbook.history import HistoryError, find_revision
+from handbook.make_forms import stamp_command
 from handbook.markdown_page import Heading, MarkdownPage, Section, parse_page
 from handbook.numbers import numbers_in, quoted_forms
 from handbook.problems import Problem
@@ -146,7 +147,7 @@ def accepted_lines(change: EnglishChange, pair: Pair) -> list[str]:
     for section in change.sections:
         lines.append(f"  in {_part_named(section.part, pair)}:")
         lines += [f"    {english.shown}:{word.line}: {word.marked}" for word in section.words]
-    stamp = f"`handbook stamp {translated.locale} {translated.name}`"
+    stamp = f"`{stamp_command(translated.locale, translated.name)}`"
     return [*lines, f"  If any of it changes what the page says, update the translation and run {stamp} again."]
 
 
@@ -249,4 +250,4 @@ def _this_section(heading: Heading | None) -> str:
 
 
 def _update(translated: LocalePage) -> str:
-    return f"update the translation, then run `handbook stamp {translated.locale} {translated.name}`"
+    return f"update the translation, then run `{stamp_command(translated.locale, translated.name)}`"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from handbook.freshness import RECORD_KEY, recorded_hashes
+from handbook.make_forms import stamp_command
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 
@@ -33,5 +34,5 @@ def front_matter_problems(page: LocalePage) -> Iterator[Problem]:
             parsed.front_matter_line(RECORD_KEY),
             "front-matter",
             f'\'{RECORD_KEY}\' must be {{source: "<hash>", sections: {{<anchor>: "<hash>"}}}}: '
-            f"run `handbook stamp {page.locale} {page.name}` to rewrite it",
+            f"run `{stamp_command(page.locale, page.name)}` to rewrite it",
         )
