@@ -10,6 +10,8 @@ from pathlib import Path
 from tests.helpers import PROJECT_ROOT, edit, materialize_base, run_check, run_handbook
 
 ENGLISH_STEPS = "docs/en/steps.md"
+# An English subsection added at the end of the noise section.
+FIXES_ADDED = ("A loud room makes listening hard.\n", "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n")
 
 
 def git(root: Path, *args: str) -> None:
@@ -203,12 +205,7 @@ def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_i
     """A change inside a subsection is named by the subsection, not by the anchored section around
     it; a subsection the translation lacks is new there, at the line the structure error names."""
     root = materialize_base(tmp_path)
-    edit(
-        root,
-        ENGLISH_STEPS,
-        "A loud room makes listening hard.\n",
-        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
-    )
+    edit(root, ENGLISH_STEPS, *FIXES_ADDED)
     edit(root, "docs/nb/steps.md", "vanskelig å lytte.\n", "vanskelig å lytte.\n\n### Løsninger\n\nFlytt dere.\n")
     assert run_handbook(root, "stamp", "nb", "steps.md").returncode == 0
     git(root, "init", "-q")
@@ -452,12 +449,7 @@ def test_make_check_ends_with_the_checkers_summary_not_makes_error_line(tmp_path
 
 def test_an_english_heading_added_alone_is_an_error_and_the_guide_says_it_travels_with_its_translation(tmp_path):
     root = materialize_base(tmp_path)
-    edit(
-        root,
-        ENGLISH_STEPS,
-        "A loud room makes listening hard.\n",
-        "A loud room makes listening hard.\n\n### Fixes\n\nMove.\n",
-    )
+    edit(root, ENGLISH_STEPS, *FIXES_ADDED)
     result = run_check(root)  # not --strict: the missing heading is an error all the same
     assert "nb:docs/nb/steps.md:29: structure: missing heading '### Fixes'" in result.stdout, result.stdout
     assert result.returncode == 1
