@@ -516,6 +516,14 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     }.items():
         found = run_handbook(real, "term", word).stdout
         assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\)", found, re.MULTILINE) == entries, found
+    # An entry that only a search synonym or its note matches says which, under its first line.
+    found = run_handbook(real, "term", "kunden").stdout
+    assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\).*\n(  matched: .*)", found, re.MULTILINE) == [
+        ("service recovery", "  matched: search synonym 'vinne tilbake kunden' (nb)"),
+        ("follow-up", "  matched: search synonym 'høre med kunden' (nb)"),
+        ("follow up", "  matched: search synonym 'sjekke med kunden' (nb)"),
+    ], found
+    assert "  matched: note (nb)\n" in noted
     missing = run_handbook(root, "term", "case")
     assert (missing.returncode, missing.stdout) == (
         0,

@@ -10,7 +10,8 @@ entry's (the Snowball stem of the entry's language: «hindringer» finds «hindr
 compound entry («gjenoppretting» finds «servicegjenoppretting») and in a term's note, and a
 forbidden word inside a compound, as the checker does. The closest matches come first: the entry
 whose term or variant is the word, then one in another inflection, then terms of several words
-that hold it, then compounds, then entries that only mention it in a search synonym or a note.
+that hold it, then compounds, then entries that only mention it in a search synonym or a note,
+each with a line that says which (`matched: search synonym 'vinne tilbake kunden' (nb)`).
 """
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def look_up(termbase: Termbase, word: str, root: Path) -> list[str]:
     for term in termbase.terms:
         rank = _rank(wanted, term)
         if rank is not None:
-            found.append((rank, _term_lines(term)))
+            lines = _term_lines(term)
+            found.append((rank, lines[:1] + _why_mentioned(wanted, term) + lines[1:] if rank == MENTION else lines))
     return [line for _, lines in sorted(found, key=lambda item: item[0]) for line in lines]
 
 
@@ -106,6 +108,19 @@ def _matches(wanted: str, locale: str, candidate: str) -> bool:
         stem(locale, word) == root or (len(wanted) >= MIN_COMPOUND_PART and word.endswith(wanted))
         for word in re.findall(r"\w+", text)
     )
+
+
+def _why_mentioned(wanted: str, term: Term) -> list[str]:
+    """For an entry that only a search synonym or its note matches, which ones: the entry itself
+    does not show why «kunden» finds service recovery («vinne tilbake kunden»)."""
+    reasons = [
+        f"search synonym '{synonym}' ({code})"
+        for code, synonyms in term.synonyms.items()
+        for synonym in synonyms
+        if _matches(wanted, code, synonym)
+    ]
+    reasons += [f"note ({text.locale})" for text in term.note.texts if _matches(wanted, text.locale, text.text)]
+    return [f"  matched: {', '.join(reasons)}"] if reasons else []
 
 
 def _main_words(term: Term) -> list[tuple[str, str]]:

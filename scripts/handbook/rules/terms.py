@@ -8,7 +8,7 @@ from pathlib import Path
 
 from handbook.problems import ANY_LOCALE, Problem
 from handbook.project import Project
-from handbook.rules.spelling import known_words
+from handbook.rules.spelling import WORD_LISTS, known_words
 from handbook.stemming import stem as snowball_stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Termbase
 
@@ -54,8 +54,9 @@ def holds(locale: str, found: str, entry: ForbiddenWord) -> str:
     return f" contains '{entry.word}'"
 
 
-# Endings taken off the word to use to find its compound stem («førstelinjen» -> «førstelinje»),
-# shortest first: the definite and plural endings of Norwegian nouns, and English plurals.
+# The usual endings of Norwegian nouns (definite, plural) and English plurals, shortest first:
+# taken off the forbidden word they tell the ending `found` has after its stem («medfølelse|n»,
+# «medfølels|en»), taken off the word to use they give its stem («førstelinje|n»).
 ENDINGS = ("n", "t", "a", "e", "s", "en", "et", "er", "es", "ene")
 COMPOUND_PART = 4  # letters besides the forbidden word that make a compound; fewer are its ending
 
@@ -63,25 +64,41 @@ COMPOUND_PART = 4  # letters besides the forbidden word that make a compound; fe
 def instead(termbase: Termbase, locale: str, entry: ForbiddenWord, found: str, root: Path) -> str:
     """What to write instead of `found`, a word that holds the forbidden `entry`: the word to use
     as is, or, when `found` is longer (an inflected form or a compound), `found` with the
-    forbidden part replaced by the form of the word to use that the spell checker accepts
-    («frontlinjeansatte» -> «førstelinjeansatte», not «førstelinjenansatte»); for a compound, also
-    a termbase term that holds the word to use («ansatte i førstelinjen»)."""
+    forbidden part replaced by the first form of the word to use that the spell checker accepts
+    («treningen» -> «opplæringen», «medfølelsen» -> «empatien», «frontlinjeansatte» ->
+    «førstelinjeansatte», not «førstelinjenansatte»); for a compound, also a termbase term that
+    holds the word to use («ansatte i førstelinjen»). When the spell checker accepts none, it says
+    so: no form of the word to use fits, rephrase (or teach the spell checker the right form)."""
     part = re.search(re.escape(entry.word), found, re.IGNORECASE)
     if part is None or part.group(0) == found or not entry.use.isalpha():
         return f"write '{entry.use}' instead"
-    head, tail = found[: part.start()], found[part.end() :]
-    candidates = []
-    for stem in compound_stems(entry.use):
-        if not head and part.group(0)[:1].isupper():
-            stem = stem[:1].upper() + stem[1:]
-        if head + stem + tail not in candidates:
-            candidates.append(head + stem + tail)
-    accepted = known_words(candidates, locale, root)
-    if not accepted:
-        return f"write '{entry.use}', or its stem in a compound, in place of '{part.group(0)}'"
-    advice = f"write '{accepted[0]}' instead"
-    terms = holding(termbase, locale, entry.use) if len(head + tail) >= COMPOUND_PART else []
-    return advice + "".join(f", or the termbase's '{term}'" for term in terms)
+    accepted = known_words(forms(entry, part), locale, root)
+    terms = holding(termbase, locale, entry.use) if len(found) - len(entry.word) >= COMPOUND_PART else []
+    others = "".join(f", or the termbase's '{term}'" for term in terms)
+    if accepted:
+        return f"write '{accepted[0]}' instead{others}"
+    whose = "the termbase's " if termbase.is_term(locale, entry.use) else ""
+    return (
+        f"no form of '{entry.use}' that the spell checker knows fits here: rephrase with {whose}'{entry.use}'"
+        f"{others} (or add the right form to {WORD_LISTS}/{locale}.txt)"
+    )
+
+
+def forms(entry: ForbiddenWord, part: re.Match[str]) -> list[str]:
+    """The words to try in place of the word that holds the forbidden one at `part`: what precedes
+    the forbidden word in it, then a stem of the word to use (compound_stems), then the ending the
+    word has after a stem of the forbidden word (the rest after the whole word first: «medfølelse|n»,
+    then «medfølels|en»)."""
+    head, rest = part.string[: part.start()], part.string[part.start() :].casefold()
+    endings = [rest[len(stem) :] for stem in compound_stems(entry.word.casefold()) if rest.startswith(stem)]
+    candidates: list[str] = []
+    for ending in endings:
+        for stem in compound_stems(entry.use):
+            if not head and part.group(0)[:1].isupper():
+                stem = stem[:1].upper() + stem[1:]
+            if head + stem + ending not in candidates:
+                candidates.append(head + stem + ending)
+    return candidates
 
 
 def compound_stems(word: str) -> list[str]:
