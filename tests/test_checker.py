@@ -148,3 +148,18 @@ def test_spelling_stays_a_warning_with_strict(tmp_path):
     result = run_check(root, "--strict")
     assert result.returncode == 0
     assert "spelling: warning: 'vansklig' (suggestions: vanskelig" in result.stdout
+
+
+def test_inflections_the_dictionary_lacks_pass_but_typos_that_look_inflected_do_not():
+    """nb_NO lacks «datoen» (of «dato»), which simplemma's dictionary lists; a typo whose ending
+    looks like an inflection («problemne») is not in that dictionary, and simplemma's guesses
+    from endings are not used. English is checked by Hunspell alone: simplemma's English list
+    also holds misspellings («becuse» for "because")."""
+    from handbook.rules.spelling import misspelled
+
+    assert set(misspelled(["datoen", "Datoene", "problemne", "tjenestee", "tor"], "nb_NO")) == {
+        "problemne",
+        "tjenestee",
+        "tor",  # listed by simplemma as a form of the name «Tor»: only a case apart, not an inflection
+    }
+    assert set(misspelled(["becuse", "tis"], "en_US")) == {"becuse", "tis"}

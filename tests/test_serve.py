@@ -1,7 +1,8 @@
-"""`make serve` as a translator uses it: editing termbase.yml or concepts.yml rebuilds the site."""
+"""`make serve` as a translator uses it: editing termbase.yml, concepts.yml or a word list rebuilds the site."""
 
 from __future__ import annotations
 
+import html
 import time
 import urllib.request
 
@@ -28,6 +29,16 @@ def wait_for(url: str, text: str) -> bool:
     return False
 
 
+def wait_without(url: str, text: str) -> bool:
+    deadline = time.monotonic() + READY_SECONDS
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if page and text not in page:
+            return True
+        time.sleep(0.5)
+    return False
+
+
 def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
     root = scratch_copy(tmp_path / "project")
     with serving(root) as base:
@@ -40,3 +51,17 @@ def test_serve_rebuilds_when_the_termbase_changes(tmp_path):
             "  - en: queue ticket\n    nb: kølapp\n  - en: coworker\n",
         )
         assert wait_for(glossary, "kølapp"), "the glossary was not rebuilt after termbase.yml changed"
+
+
+def test_serve_rebuilds_when_a_word_list_changes(tmp_path):
+    """A word added to words/nb.txt takes its spelling warning off the preview's banner at once,
+    without saving the page again."""
+    root = scratch_copy(tmp_path / "project")
+    edit(root, "docs/nb/recovery-steps.md", "veier opp for bryet.", "veier opp for bryet, som Kjerstimor gjør.")
+    warning = "spelling: " + html.escape("'Kjerstimor'")  # as the banner quotes the checker
+    with serving(root) as base:
+        steps = base + "nb/recovery-steps.html"
+        assert wait_for(steps, warning), "mkdocs serve did not start with the spelling warning in its banner"
+        with (root / "words/nb.txt").open("a", encoding="utf-8") as word_list:
+            word_list.write("Kjerstimor\n")
+        assert wait_without(steps, warning), "the page was not rebuilt after words/nb.txt changed"

@@ -42,6 +42,7 @@ from handbook.project import Project, load_project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
+from handbook.rules.spelling import WORD_LISTS
 from handbook.search.vocabulary import ThesaurusMissing
 from handbook.status import page_state, pages_to_do_list, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
@@ -113,9 +114,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
             checker_report.stop_on_errors(self.report)
 
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        """Rebuild when the registry, the termbase or a word list of the spelling rule changes,
+        as when a page does: the preview's banner shows the checker's problems with them."""
         root = project_root(config)
         for name in (REGISTRY_FILE, TERMBASE_FILE):
             server.watch(str(root / name))
+        if (root / WORD_LISTS).is_dir():  # watching a folder that is not there fails
+            server.watch(str(root / WORD_LISTS))
         return server
 
     # --- pages ---------------------------------------------------------------------------------

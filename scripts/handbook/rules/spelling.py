@@ -7,6 +7,12 @@ check (every distinct word of the locale on its input, in its pipe mode), which 
 call per word through a binding and needs no compiled Python package. Spelling is advisory: a
 warning, also with --strict, since a dictionary never knows every correct word; a word it does not
 know, and that is right, goes into the word list.
+
+Debian's nb_NO dictionary lacks some inflections of words it knows («datoen», «datoene» of
+«dato»). For such dictionaries (`LEMMATIZED`), a word Hunspell rejects is accepted when the
+dictionary of simplemma, the lemmatizer search already uses, lists it as a form of another word
+that Hunspell accepts. Only simplemma's dictionary counts, never its guesses from word endings:
+those would take the typo «problemne» for a form of «problem».
 """
 
 from __future__ import annotations
@@ -15,7 +21,9 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from handbook.blocks import ADMONITION_TITLE
 from handbook.characters import without_invisible
@@ -31,6 +39,9 @@ WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 URL = re.compile(r"\b\w+://\S+")
 REFERENCE_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:")  # `[ref]: target.md "title"`: a link target
 SPELLED_FIELDS = ("title", "description")
+# Hunspell dictionary -> simplemma language, for the dictionaries that lack inflections (above).
+# Not en_US: it has them, and simplemma's English list also holds misspellings («becuse»).
+LEMMATIZED = {"nb_NO": "nb", "nn_NO": "nn"}
 
 
 def check_spelling(project: Project) -> Iterator[Problem]:
@@ -116,14 +127,52 @@ def word_list(root: Path, locale: str) -> set[str]:
 
 def misspelled(words: Iterable[str], dictionary: str) -> dict[str, list[str]]:
     """The words Hunspell does not know, each with its first suggestions. One process lists them
-    (-l); only if there are any, a second one suggests (-a, slow: it searches the dictionary)."""
+    (-l); only if there are any, a second one suggests (-a, slow: it searches the dictionary).
+    Inflections the dictionary lacks of words it knows are not misspelled (LEMMATIZED)."""
     unknown = unknown_words(words, dictionary)
+    inflected = inflections(unknown, dictionary)
+    unknown = [word for word in unknown if word not in inflected]
     if not unknown:
         return {}
     # Pipe mode: a banner line, then per input line one answer per word and a blank line;
     # '^' makes Hunspell read each line as text, never as a command.
     answers = _hunspell(["-a"], (f"^{word}" for word in unknown), dictionary).split("\n\n")
     return _wrong_words(unknown, answers)
+
+
+def inflections(words: list[str], dictionary: str) -> set[str]:
+    """Those of `words` (which Hunspell rejects) that simplemma's dictionary lists as a form of
+    another word, and Hunspell accepts that word («datoen»: «dato»); none unless the dictionary
+    is in LEMMATIZED. One more Hunspell process, only when there are such lemmas."""
+    language = LEMMATIZED.get(dictionary)
+    if language is None:
+        return set()
+    lemmas: dict[str, str] = {}
+    for word in words:
+        found = _lemma(word, language)
+        if found and found.lower() != word.lower() and WORD.fullmatch(found):  # «tor» is no form of «Tor»
+            lemmas[word] = found
+    if not lemmas:
+        return set()
+    rejected = set(unknown_words(sorted(set(lemmas.values())), dictionary))
+    return {word for word, found in lemmas.items() if found not in rejected}
+
+
+@cache
+def _lemma(word: str, language: str) -> str | None:
+    """The lemma simplemma's dictionary gives for `word`, or None if it does not list the word.
+    Cached: `serve` checks the same words after every edit."""
+    found = _dictionary_lookup().get_lemma(word, language)
+    return str(found) if found is not None else None
+
+
+@cache
+def _dictionary_lookup() -> Any:
+    # Imported at the first word Hunspell rejects: simplemma and its dictionary of a language take
+    # half a second to load, and a check with no unknown words never needs them.
+    from simplemma.strategies import DictionaryLookupStrategy
+
+    return DictionaryLookupStrategy()
 
 
 def known_words(words: list[str], locale: str, root: Path) -> list[str]:
