@@ -176,14 +176,16 @@ def _dictionary_lookup() -> Any:
 
 
 def known_words(words: list[str], locale: str, root: Path) -> list[str]:
-    """Those of `words` that the locale's Hunspell dictionary or its word list knows, in order;
-    none when the locale has no dictionary or Hunspell cannot run."""
+    """Those of `words` that the locale's Hunspell dictionary or its word list knows, or that are
+    inflections the dictionary lacks of words it knows (as for the spelling rule), in order; none
+    when the locale has no dictionary or Hunspell cannot run."""
     dictionary = DICTIONARIES.get(locale)
     if dictionary is None or not words:
         return []
     known = word_list(root, locale)
     try:
         unknown = set(unknown_words(words, dictionary))
+        unknown -= inflections(sorted(unknown), dictionary)
     except SpellerError:
         return [word for word in words if listed(word, known)]
     return [word for word in words if word not in unknown or listed(word, known)]
