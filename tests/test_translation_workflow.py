@@ -492,6 +492,9 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
         "  why (en): a military calque of front line\n"
         "  in 'frontlinjeansatte': write 'førstelinjeansatte' instead, or the termbase's 'ansatte i førstelinjen'\n"
     )
+    # An inflected form the dictionary lacks («empatien») is known as the spelling rule knows it.
+    inflected = run_handbook(real, "term", "medfølelsen").stdout
+    assert inflected.endswith("  in 'medfølelsen': write 'empatien' instead\n"), inflected
     english = run_handbook(real, "term", "right away").stdout
     assert english.startswith(
         "en: 'right away' is forbidden: use 'immediately' "
