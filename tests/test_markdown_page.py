@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from handbook.markdown_page import parse_page
+import re
+
+import markdown
+from mkdocs.config import load_config
+
+from handbook.markdown_page import HEADING_ID, parse_page
+from tests.helpers import PROJECT_ROOT
 
 FRONT = "---\ntitle: T\ndescription: D.\n---\n\n"
 
@@ -57,3 +63,16 @@ def test_an_anchor_is_read_as_typed_and_compared_without_lookalikes():
 def test_fenced_code_lines_are_known():
     page = parse_page(FRONT + "# T\n\n```text\ncode\n```\n\nText.\n")
     assert page.code_lines == {8, 9, 10}
+
+
+def test_heading_ids_are_the_ones_the_site_gives_them():
+    """A heading without `{ #id }` keeps its letters in its id (oppfølgingen, gjøre), and the checker
+    computes the ids the site's Markdown configuration (mkdocs.yml) renders, duplicates included."""
+    config = load_config(config_file=str(PROJECT_ROOT / "mkdocs.yml"))
+    assert config.mdx_configs["toc"]["slugify"] is HEADING_ID
+    body = "# T\n\n## Velg tidspunktet for oppfølgingen\n\n### Dette kan du gjøre\n\n### Dette kan du gjøre\n"
+    body += "\n## Æ, ø og å { #concept }\n\n## Ask *why* — twice\n"
+    html = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs).convert(body)
+    rendered = set(re.findall(r'<h[1-6] id="([^"]+)"', html))
+    assert parse_page(FRONT + body).anchors() == rendered
+    assert {"velg-tidspunktet-for-oppfølgingen", "dette-kan-du-gjøre", "dette-kan-du-gjøre_1"} <= rendered

@@ -229,6 +229,7 @@ def test_check_status_and_diff_name_a_change_by_the_deepest_heading_that_holds_i
     assert (
         "@@ docs/en/steps.md:29 in '### If it stays loud' -> docs/nb/steps.md:34 (new here: add it) @@\n"
         "+ ### If it stays loud\n"
+        "+\n"
         "+ Call back later.\n"
     ) in diff, diff
 
@@ -302,7 +303,9 @@ def test_a_subsection_removed_before_another_is_the_extra_one(tmp_path):
         "@@ docs/en/steps.md:25 in '## Noise' -> docs/nb/steps.md:36 in '## Støy' @@\n"
         "  \n"
         "- ### Fixes\n"
+        "-\n"
         "- Move.\n"
+        "-\n"
         "  ### Watch for\n"
     ) in diff, diff
 
@@ -382,6 +385,25 @@ def test_a_line_removed_at_the_end_of_a_section_belongs_to_that_section():
     assert (change.marked, change.line, change.section_line) == ("[-two-]", 4, 3)
     (hunk,) = word_hunks(old, new, lambda line: "B" if line >= 4 else "A")
     assert (hunk.section_line, hunk.lines) == (3, ["  one", "- two", "  ## B"])
+
+
+def test_diff_shows_blank_lines_as_the_file_has_them():
+    """A new section's heading, paragraph and list keep their spacing (a blank line added is `+`
+    alone, one removed `-` alone); the blank line before the new heading goes with it, not with
+    the section above; a paragraph split in two is a change of its own."""
+    from handbook.word_diff import word_hunks
+
+    old = "## A\n\nText.\n\n## B\n\nOne. Two.\nThree.\n"
+    new = "## A\n\nText.\n\n### New\n\nA paragraph.\n\n- one\n- two\n\n## B\n\nOne. Two.\n\nThree.\n"
+    hunks = word_hunks(old, new, lambda line: "A" if line < 5 else "New" if line < 12 else "B")
+    assert [(hunk.line, hunk.lines) for hunk in hunks] == [
+        (5, ["  ", "+ ### New", "+", "+ A paragraph.", "+", "+ - one", "+ - two", "+", "  ## B"]),
+        (15, ["  One. Two.", "+", "  Three."]),
+    ]
+    (hunk,) = word_hunks("## A\n\nText.\n", "## A\n\nText.\n\n### New\n\nMore.\n", lambda line: line >= 5)
+    assert (hunk.line, hunk.lines) == (5, ["  Text.", "+", "+ ### New", "+", "+ More."])
+    (hunk,) = word_hunks("Text.\n\n- one\n", "Text.\n- one\n")
+    assert hunk.lines == ["  Text.", "-", "  - one"]
 
 
 def test_diff_colours_removed_words_red_and_added_words_green():

@@ -221,10 +221,10 @@ def command_diff(args: argparse.Namespace) -> int:
 
     Each change starts with `@@ English file:line in its section -> translated file:line in the
     twin section @@`, the line where the change goes in your page. Then `~` marks a changed line
-    (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole;
-    unmarked lines are context. Coloured on a terminal (not with NO_COLOR set). The English text
-    as stamped is named by the version the page's `translation:` record holds (a hash of that text,
-    not a git commit), and found in git history.
+    (removed words [-word-], added ones {+word+}), `+` a line added whole, `-` a line removed whole
+    (a blank one as the mark alone); unmarked lines are context. Coloured on a terminal (not with
+    NO_COLOR set). The English text as stamped is named by the version the page's `translation:`
+    record holds (a hash of that text, not a git commit), and found in git history.
     """
     project, problems = load_project(args.root)
     if project is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown.extensions.toc import slugify, unique
+from markdown.extensions.toc import slugify_unicode, unique
 
 from handbook.characters import fold_anchor
 from handbook.datafile import yaml_error_line, yaml_error_message
@@ -35,6 +35,10 @@ REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*(<[^>]*>|\S+)")
 CODE_SPAN = re.compile(r"(`+).+?\1")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|\{[^}]*\}")
 MARKUP = re.compile(r"\]\([^)]*\)|\{[^}]*\}|[*_`>#\[\]()!|-]+")
+# The id Python-Markdown's toc extension gives a heading without `{ #id }`: its Unicode slugify, which
+# keeps letters such as æ, ø and å. mkdocs.yml's `toc: slugify:` names the same function
+# (tests/test_markdown_page.py keeps the two the same).
+HEADING_ID = slugify_unicode
 
 
 @dataclass
@@ -143,11 +147,11 @@ class MarkdownPage:
 
     def anchors(self) -> set[str]:
         """Every id a link may target: explicit anchors and the ids Python-Markdown's toc extension
-        gives the other headings (its own slugify, made unique against every id already used)."""
+        gives the other headings (HEADING_ID, made unique against every id already used)."""
         found = {heading.anchor for heading in self.headings if heading.anchor}
         for heading in self.headings:
             if not heading.anchor:
-                unique(slugify(heading.text, "-"), found)  # adds the id to `found`
+                unique(HEADING_ID(heading.text, "-"), found)  # adds the id to `found`
         return found
 
     def concept_body(self, heading: Heading) -> list[str]:

@@ -4,7 +4,8 @@ Translators update a translation from what changed in English; a changed word in
 300-character line is lost in a line diff, so changed lines are compared word by word.
 Each line of a hunk starts with one mark: two spaces for an unchanged line shown for context,
 `~` for a changed line (inside it, [-removed words-] and {+added words+}), `+` for a line
-added whole and `-` for a line removed whole; blank lines added or removed are not shown.
+added whole and `-` for a line removed whole; a blank line added or removed is a `+` or `-` alone,
+so a hunk keeps the file's paragraph spacing.
 `word_changes` gives the same changes one line at a time, with a few words of context, for
 `stamp --unchanged` to show what it accepts.
 """
@@ -34,13 +35,19 @@ class Hunk:
 
 @dataclass(frozen=True)
 class _Item:
-    """One line of a hunk: unchanged context, or a changed line (`marked` None: a blank line added
-    or removed, not shown), with the line of the new revision whose section holds it."""
+    """One line of a hunk: unchanged context, or a changed line (`blank`: a blank line added or
+    removed), with the line of the new revision whose section holds it."""
 
     line: int
     section_line: int
     changed: bool
-    marked: str | None
+    marked: str
+    blank: bool = False
+
+    @property
+    def shown(self) -> bool:
+        """A change that makes a hunk: blank lines added or removed alone do not."""
+        return self.changed and not self.blank
 
 
 def word_hunks(old: str, new: str, section_of: Callable[[int], Hashable] = lambda line: None) -> list[Hunk]:
@@ -57,7 +64,11 @@ def word_hunks(old: str, new: str, section_of: Callable[[int], Hashable] = lambd
                 continue
             for before, after, index in _line_pairs(old_lines[a0:a1], new_lines[b0:b1]):
                 line, section_line = _lines_of(b0, index, after is None, len(new_lines))
-                items.append(_Item(line, section_line, True, _marked_pair(before, after)))
+                blank = not (before or "").strip() and not (after or "").strip()
+                if blank and before is not None and after is not None:  # only spaces changed: context
+                    items.append(_Item(line, section_line, False, f"  {after}"))
+                else:
+                    items.append(_Item(line, section_line, True, _marked_pair(before, after), blank))
         hunks += _cut(items, section_of)
     return hunks
 
@@ -70,17 +81,19 @@ def _lines_of(b0: int, index: int, removed: bool, count: int) -> tuple[int, int]
 
 
 def _cut(items: list[_Item], section_of: Callable[[int], Hashable]) -> list[Hunk]:
-    """The hunk's lines cut where the section changes; a piece without a shown change goes with
-    the piece after it (or, at the end, before it) as context."""
+    """The hunk's lines cut where the section changes; a piece without a shown change (only context
+    and blank lines added or removed) goes with the piece after it (or, at the end, before it). A
+    hunk whose only changes are blank lines (a paragraph split in two) is shown whole."""
     pieces: list[list[_Item]] = []
     for item in items:
         if pieces and section_of(pieces[-1][-1].section_line) == section_of(item.section_line):
             pieces[-1].append(item)
         else:
             pieces.append([item])
-    shown = {id(piece) for piece in pieces if any(item.changed and item.marked for item in piece)}
+    shown = {id(piece) for piece in pieces if any(item.shown for item in piece)}
     if not shown:
-        return []
+        changed = [item for item in items if item.changed]
+        return [Hunk(changed[0].line, [item.marked for item in items], changed[0].section_line)] if changed else []
     merged: list[list[_Item]] = []
     waiting: list[_Item] = []
     for piece in pieces:
@@ -92,9 +105,8 @@ def _cut(items: list[_Item], section_of: Callable[[int], Hashable]) -> list[Hunk
     merged[-1] += waiting
     hunks = []
     for piece in merged:
-        first = next(item for item in piece if item.changed and item.marked)
-        lines = [item.marked for item in piece if item.marked]
-        hunks.append(Hunk(first.line, lines, first.section_line))
+        first = next(item for item in piece if item.shown)
+        hunks.append(Hunk(first.line, [item.marked for item in piece], first.section_line))
     return hunks
 
 
@@ -186,21 +198,21 @@ def _excerpt(parts: list[tuple[str, str, str]]) -> str:
 
 def colour(line: str) -> str:
     """A marked line with removals in red and additions in green, for a terminal."""
-    if line.startswith("+ "):
+    if line == "+" or line.startswith("+ "):
         return f"{GREEN}{line}{RESET}"
-    if line.startswith("- "):
+    if line == "-" or line.startswith("- "):
         return f"{RED}{line}{RESET}"
     return MARKED.sub(lambda m: f"{RED if m.group().startswith('[-') else GREEN}{m.group()}{RESET}", line)
 
 
-def _marked_pair(before: str | None, after: str | None) -> str | None:
-    """A changed line word by word when it pairs up; else a line removed or added whole (None for a
-    blank one)."""
+def _marked_pair(before: str | None, after: str | None) -> str:
+    """A changed line word by word when it pairs up; else a line removed or added whole (a blank
+    one as its mark alone)."""
     if before is not None and after is not None:
         return f"~ {_marked_line(before, after)}"
-    if (before or after or "").strip():
-        return f"- {before}" if before is not None else f"+ {after}"
-    return None
+    if before is not None:
+        return f"- {before}" if before.strip() else "-"
+    return f"+ {after}" if (after or "").strip() else "+"
 
 
 def _marked_line(before: str, after: str) -> str:
