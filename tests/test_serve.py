@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import html
+import os
+import socket
+import subprocess
 import time
 import urllib.request
 
-from handbook_bench.support import serving
+from handbook_bench.support import engine_command, serving
 from tests.helpers import edit, scratch_copy
 
 READY_SECONDS = 90
@@ -65,3 +68,25 @@ def test_serve_rebuilds_when_a_word_list_changes(tmp_path):
         with (root / "words/nb.txt").open("a", encoding="utf-8") as word_list:
             word_list.write("Kjerstimor\n")
         assert wait_without(steps, warning), "the page was not rebuilt after words/nb.txt changed"
+
+
+def test_a_second_serve_on_a_busy_address_says_so_without_a_traceback(tmp_path):
+    """A preview already listening on the address: one clear message, exit non-zero, no traceback."""
+    root = scratch_copy(tmp_path / "project")
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        result = subprocess.run(
+            engine_command("serve", root, "--dev-addr", f"127.0.0.1:{port}"),
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            capture_output=True,
+            text=True,
+            timeout=READY_SECONDS,
+            check=False,
+        )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert f"something already serves http://127.0.0.1:{port}/" in output, output
+    assert "Traceback" not in output, output

@@ -9,6 +9,7 @@ indexes, sitemaps) are written once, after the last locale, at priority -200.
 from __future__ import annotations
 
 import posixpath
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +117,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """Rebuild when the registry, the termbase or a word list of the spelling rule changes,
         as when a page does: the preview's banner shows the checker's problems with them."""
+        _refuse_a_busy_address(config)
         root = project_root(config)
         for name in (REGISTRY_FILE, TERMBASE_FILE):
             server.watch(str(root / name))
@@ -371,3 +373,17 @@ def not_found_strings(config: MkDocsConfig, i18n: upstream.I18n) -> dict[str, di
             key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts
         }
     return strings
+
+
+def _refuse_a_busy_address(config: MkDocsConfig) -> None:
+    """A second `serve` while a preview already listens on the address: one clear message, not the
+    server's traceback once it fails to bind (and the old preview would go on serving)."""
+    host, port = config.dev_addr.host, config.dev_addr.port
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.settimeout(1)
+        busy = probe.connect_ex((host, port)) == 0
+    if busy:
+        raise PluginError(
+            f"something already serves http://{host}:{port}/ (a preview started earlier?): open it, or stop it "
+            "with Ctrl+C in its terminal, then run make serve again"
+        )
