@@ -119,7 +119,7 @@ def test_stamp_unchanged_refuses_a_new_number_the_translated_section_lacks(tmp_p
     assert (refused.returncode, page.read_text(encoding="utf-8")) == (1, before)
     assert refused.stdout == (
         "nb:docs/nb/steps.md:18: stamp: the English change '… to the customer {+twice+}.' (docs/en/steps.md:12) "
-        "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write '2' or 'to'): "
+        "changes a number, and this section ('## Første trinn') does not follow it: it lacks 2 (write 'to' or '2'): "
         "update the translation, then run `make stamp PAGE=steps.md`\n"
         "Found 1 error(s) and 0 warning(s) in docs/nb/steps.md.\n"
         "Nothing was stamped.\n"
@@ -138,7 +138,7 @@ def test_stamp_unchanged_refuses_a_dropped_number_the_translated_section_keeps(t
     edit(root, ENGLISH_STEPS, "the customer 2 times.", "the customer three times.")
     refused = run_handbook(root, "stamp", "--unchanged", "nb", "steps.md")
     assert refused.returncode == 1
-    assert "it lacks 3 (write '3' or 'tre') and still has 2 ('2' or 'to'), which the English section" in refused.stdout
+    assert "it lacks 3 (write 'tre' or '3') and still has 2 ('to' or '2'), which the English section" in refused.stdout
 
 
 def test_stamp_unchanged_without_history_wants_every_number_of_a_changed_section(tmp_path):
@@ -149,7 +149,7 @@ def test_stamp_unchanged_without_history_wants_every_number_of_a_changed_section
     assert refused.stdout.startswith(
         "nb:docs/nb/steps.md:27: stamp: the English words that changed cannot be shown (cannot read git history: "
     )
-    assert "and this section ('## Støy') lacks 2 (write '2' or 'to'), which English '## Noise'" in refused.stdout
+    assert "and this section ('## Støy') lacks 2 (write 'to' or '2'), which English '## Noise'" in refused.stdout
 
 
 def test_numbers_are_read_as_digits_and_words():
@@ -158,7 +158,8 @@ def test_numbers_are_read_as_digits_and_words():
     assert numbers_in("Call twice, then 3 times; wait 10,000 seconds or twenty-five.", "en") == {2, 3, 10, 0, 20, 5}
     assert numbers_in("Ring én gang, så to ganger, så syv.", "nb") == {2, 7}  # 'én' and 'en' are left out
     assert numbers_in("Ring 2 ganger.", "sv") == {2}  # a locale without words: digits only
-    assert quoted_forms(7, "nb") == "'7', 'sju' or 'syv'"
+    assert quoted_forms(7, "nb") == "'sju', 'syv' or '7'"  # one to nine in words first, as the house style writes them
+    assert quoted_forms(12, "nb").startswith("'12'")
 
 
 def test_stamp_refuses_what_would_hide_an_outdated_translation(tmp_path):

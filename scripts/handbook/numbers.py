@@ -51,7 +51,14 @@ def written_forms(number: int, locale: str) -> list[str]:
     return [str(number), *(word for word, value in NUMBER_WORDS.get(locale, {}).items() if value == number)]
 
 
+# The house style (STYLE.md) spells out numbers up to this one and writes larger ones in digits.
+SPELLED_OUT_UP_TO = 9
+
+
 def quoted_forms(number: int, locale: str) -> str:
-    """`number`'s forms for a message: '3' or 'tre'."""
-    forms = [f"'{form}'" for form in written_forms(number, locale)]
+    """`number`'s forms for a message, the house style's first: 'tre' or '3', but '12' or 'tolv'."""
+    written = written_forms(number, locale)
+    if number <= SPELLED_OUT_UP_TO:
+        written = written[1:] + written[:1]
+    forms = [f"'{form}'" for form in written]
     return forms[0] if len(forms) == 1 else f"{', '.join(forms[:-1])} or {forms[-1]}"
