@@ -179,7 +179,7 @@ class SiteMap:
         page = self._page_name(relative)
         if page is None:
             return None
-        return Target(page, self._section(relative, page, url.fragment))
+        return Target(page, self._section(relative, page, unquote(url.fragment)))  # «gjøre», not gj%C3%B8re
 
     @staticmethod
     def _page_name(relative: str) -> str | None:
