@@ -87,6 +87,13 @@ def test_synonyms_variants_and_forbidden_words_lead_to_their_terms(termbase):
     assert "med en gang" in expansion_words("nb", "Handle med én gang", norwegian)
 
 
+def test_a_term_is_found_by_its_words_in_the_other_languages(termbase):
+    """Staff type the English term into the Norwegian handbook ("follow up"), and the other way round."""
+    assert {"follow up", "call back"} <= set(expansion_words("nb", "Følg opp", expansions(termbase, "nb")))
+    assert "følge opp" in expansion_words("en", "Follow up", expansions(termbase, "en"))
+    assert "follow up" not in expansion_words("en", "Follow up", expansions(termbase, "en"))  # its own language
+
+
 def full_index(site, prefix):
     return read_locale_index(site / prefix / INDEX_FILE)
 

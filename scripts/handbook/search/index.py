@@ -28,7 +28,7 @@ from handbook.locales import base_language, built_page
 from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
 from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words
 from handbook.stemming import stem
-from handbook.termbase import Termbase
+from handbook.termbase import Term, Termbase
 
 # Generated pages: their tables repeat every term, so they would outrank the handbook's content.
 UNSEARCHED_PAGES = ("glossary.md", "translation-status.md")
@@ -66,16 +66,27 @@ def plain_text(markup: str) -> str:
 
 
 def expansions(termbase: Termbase, locale: str) -> list[Expansion]:
-    """Synonyms and variants of each term (a reader types "apologise" as readily as a writer does), and
-    each forbidden word as a synonym of the word to use instead."""
+    """Synonyms and variants of each term (a reader types "apologise" as readily as a writer does),
+    the term and its synonyms in the other languages (staff type "follow up" or "sorry" into the
+    Norwegian handbook too), and each forbidden word as a synonym of the word to use instead."""
     found = []
     for term in termbase.terms:
-        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()))
+        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()), *_other_languages(term, locale))
         if locale in term and words:
             found.append(Expansion(_stems(locale, term.get(locale)), words))
     for word in termbase.forbidden.get(locale, ()):
         found.append(Expansion(_stems(locale, word.use), (word.word,)))
     return [e for e in found if e.trigger]
+
+
+def _other_languages(term: Term, locale: str) -> list[str]:
+    language = base_language(locale)
+    return [
+        word
+        for other, preferred in term.words.items()
+        if base_language(other) != language
+        for word in (preferred, *term.synonyms.get(other, ()))
+    ]
 
 
 def _stems(locale: str, text: str) -> tuple[str, ...]:
