@@ -8,8 +8,12 @@
 // - stop words count, but little, so "this is all I can do" still finds its section;
 // - sections that contain every word of the query rank above sections that contain some;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
-//   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py), and if the
-//   query still finds nothing, its words are searched again with one typo allowed;
+//   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
+//   that, as the handbook word it spells without the language's own letters ("hoylytt" for
+//   «høylytt»), or as the handbook words inside it ("disrespectful" holds "respect");
+// - if the query still finds nothing, its words are searched again with one typo allowed;
+// - a result card shows every section of its page that scores at least half as high as the
+//   page's best (up to three), where Material would fold all but the best;
 // - when nothing matches at all, `nothingFound` gives the closest title words and the topics.
 "use strict";
 
@@ -20,6 +24,10 @@ var MIN_PREFIX = 3;
 var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
 var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
 var MAX_SUGGESTIONS = 3;
+var MIN_PART = 4;  // letters of a handbook word found inside a word typed
+var MAX_PARTS = 2;  // handbook words searched for one word typed
+var SHOWN_SHARE = 0.5;  // of the best section's score: sections shown in a result card, not folded
+var SHOWN_SECTIONS = 3;  // per card
 
 function makeSearch(data) {
   var language = data.lang === "en" ? lunr : lunr[data.lang];
@@ -41,6 +49,42 @@ function makeSearch(data) {
   function isKnown(word) {
     return Object.prototype.hasOwnProperty.call(index.invertedIndex, stem(word)) || hasPrefix(terms, word);
   }
+  // A word typed without the language's own letters ("hoylytt", "paa"): the index term it stands for.
+  var plainSpellings = null;  // made when first needed: most queries never need it
+  function withLetters(word) {
+    if (!plainSpellings) {
+      plainSpellings = {};
+      terms.forEach(function (term) {
+        var plain = plainLetters(term);
+        if (plain !== term && !(plain in plainSpellings)) plainSpellings[plain] = term;
+      });
+    }
+    var plain = plainLetters(word.replace(/aa/g, "a").replace(/oe/g, "o"));
+    var term = plainSpellings[plainLetters(word)] || plainSpellings[stem(word)] || plainSpellings[plain] || plainSpellings[stem(plain)];
+    return term ? [term] : null;
+  }
+  // The handbook words inside a word it does not know: "disrespectful" holds "respect",
+  // «kassasystemet» holds «system»; the longest first, then the longest in what is left.
+  function parts(word) {
+    var found = [];
+    var rest = word;
+    while (found.length < MAX_PARTS) {
+      var part = longestTermIn(rest);
+      if (!part) break;
+      found.push(part);
+      rest = rest.replace(part, " ");
+    }
+    return found;
+  }
+  function longestTermIn(word) {
+    var best = "";
+    if (word.length <= MIN_PART) return best;
+    terms.forEach(function (term) {
+      if (term.length > best.length && term.length >= MIN_PART && term.length < word.length &&
+          word.indexOf(term) !== -1 && !isStopWord(term)) best = term;
+    });
+    return best;
+  }
   function run(words, fuzzy) {
     var alternatives = {};  // query word -> the handbook word searched in its place
     var results = index.query(function (q) {
@@ -53,11 +97,12 @@ function makeSearch(data) {
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
         if (word.length >= MIN_PREFIX)
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
-        var instead = !isKnown(word) && expansions[stem(word)];
-        if (instead) {
-          alternatives[word] = instead;
-          q.term(instead, {usePipeline: false, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
-        }
+        if (isKnown(word)) return;
+        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word) || parts(word);
+        alternatives[word] = instead;
+        instead.forEach(function (term) {
+          q.term(term, {usePipeline: false, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+        });
       });
     });
     var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, fuzzy: fuzzy};
@@ -88,6 +133,11 @@ function expansionTable(text) {
     if (parts.length === 2) parts[1].split(",").forEach(function (reader) { table[reader] = parts[0]; });
   });
   return table;
+}
+
+// A word as it is typed on a keyboard without æ, ø and å.
+function plainLetters(word) {
+  return word.replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a");
 }
 
 // Whether a term of the sorted list starts with `prefix` (the worker's trailing wildcard would match).
@@ -196,9 +246,9 @@ function rescore(result, location, words, match) {
   var terms = {};
   words.forEach(function (word) {
     var root = match.stem(word);
-    var instead = match.alternatives[word];
+    var instead = match.alternatives[word] || [];
     terms[word] = matched.some(function (term) {
-      return term === root || term.indexOf(word) === 0 || term === instead ||
+      return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
         (match.fuzzy && editDistance(root, term, 1) <= 1);
     });
   });
@@ -226,11 +276,25 @@ function group(results, byLocation, words, stem) {
   return order.sort(function (a, b) { return pages[b].best - pages[a].best; }).map(function (page) {
     var items = pages[page].items;
     if (!items[page] && byLocation[page]) items[page] = {location: page, score: 0, terms: {}};
-    return Object.keys(items).map(function (location) {
+    return shown(Object.keys(items).map(function (location) {
       var item = items[location];
       var doc = byLocation[location];
       return {location: location, title: mark(doc.title), text: mark(doc.text), score: item.score, terms: item.terms};
-    }).sort(function (a, b) { return b.score - a.score; });
+    }).sort(function (a, b) { return b.score - a.score; }));
+  });
+}
+
+// Material shows a page's sections that score as high as its best one and folds the others
+// into "N more on this page"; so the sections that score at least SHOWN_SHARE of the best (up
+// to SHOWN_SECTIONS of them) are given the best score: the reader sees them without unfolding.
+function shown(items) {
+  var best = items.length ? items[0].score : 0;
+  var count = 0;
+  return items.map(function (item) {
+    var section = item.location.indexOf("#") !== -1;
+    if (!section || item.score < best * SHOWN_SHARE || count >= SHOWN_SECTIONS) return item;
+    count += 1;
+    return Object.assign({}, item, {score: best});
   });
 }
 
