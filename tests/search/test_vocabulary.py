@@ -37,6 +37,18 @@ def test_reader_words_the_index_lacks_are_listed_under_the_handbook_word(thesaur
     assert table == "shout:yell,call,scream argue:debate"
 
 
+def test_forms_the_stem_does_not_join_come_before_the_thesaurus_words(thesaurus):
+    forms = {"shout": ("shouts", "shouted", "shouting"), "tell": ("told", "tells")}
+    table = expansion_table("en", ["shout", "tell"], {"shout", "tell"}, stem, thesaurus, forms)
+    assert table == "shout:shouted,yell,call,scream tell:told"
+
+
+def test_forms_of_a_word_come_from_the_lemmatizers_dictionary():
+    assert "told" in vocabulary.word_forms("en")["tell"]
+    assert "ropte" in vocabulary.word_forms("nb")["rope"]
+    assert vocabulary.word_forms("xx") == {}  # a language it has no dictionary of
+
+
 def test_the_table_stops_at_its_budget(thesaurus, monkeypatch):
     # The count reserves a separator after each word: "shout: yell, call," is 17 characters.
     monkeypatch.setattr(vocabulary, "TABLE_BUDGET", 17)

@@ -26,7 +26,7 @@ from typing import Any
 
 from handbook.locales import base_language, built_page
 from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
-from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words
+from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words, word_forms
 from handbook.stemming import stem
 from handbook.termbase import Term, Termbase
 
@@ -276,7 +276,8 @@ def _built(
     texts = [words(field["text"], separator) for field in fields]
     indexed = {posting[0] for posting in index["postings"]}
     ranked = weighted_words(titles, texts)
-    return {"index": index, "vocabulary": expansion_table(locale, ranked, indexed, stem, load_thesaurus(thesaurus))}
+    table = expansion_table(locale, ranked, indexed, stem, load_thesaurus(thesaurus), word_forms(locale))
+    return {"index": index, "vocabulary": table}
 
 
 def _js_string(text: str) -> str:

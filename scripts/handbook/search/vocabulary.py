@@ -8,7 +8,9 @@ resources rather than from hand-made lists:
 - the LibreOffice thesauri Debian ships (`mythes-en-us`, made from Princeton WordNet: synonyms,
   similar, related and generic terms; `mythes-no`, the Norwegian Bokmål and Nynorsk thesauri);
 - simplemma's lemmatizer, so that an inflected word of the handbook («kunder», "apologizing")
-  finds its thesaurus entry («kunde», "apologize").
+  finds its thesaurus entry («kunde», "apologize"), and its dictionary turned round, so that
+  the forms of a handbook word that its stem does not join ("told" for "tell", «ropte» for
+  «rope») lead to it.
 
 Only the handbook's weightiest words are looked up (title words first, then by how often they
 occur) until the table reaches `TABLE_BUDGET` characters, so the first search stays small at
@@ -106,6 +108,23 @@ def lemma(locale: str, word: str) -> str:
         return word
 
 
+@cache
+def word_forms(locale: str) -> dict[str, tuple[str, ...]]:
+    """Each lemma of simplemma's dictionary of the locale's language, with its forms ("tell":
+    "telling", "tells", "told"); empty for a language simplemma has no dictionary of."""
+    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+
+    language = LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
+    try:
+        dictionary = DefaultDictionaryFactory().get_dictionary(language)
+    except ValueError:
+        return {}
+    forms: dict[str, list[str]] = defaultdict(list)
+    for form, lemma_of_form in dictionary.items():
+        forms[lemma_of_form].append(form)
+    return {lemma_of_form: tuple(found) for lemma_of_form, found in forms.items()}
+
+
 def weighted_words(titles: list[list[str]], texts: list[list[str]]) -> list[str]:
     """The handbook's words, weightiest first (a title word counts as TITLE_WEIGHT occurrences),
     leaving out those in more than MAX_SHARE of the sections: words such as «dette» or "work"
@@ -126,16 +145,26 @@ def _is_word(word: str) -> bool:
 
 
 def expansion_table(
-    locale: str, words: list[str], indexed: set[str], stem: Callable[[str], str], thesaurus: Thesaurus
+    locale: str,
+    words: list[str],
+    indexed: set[str],
+    stem: Callable[[str], str],
+    thesaurus: Thesaurus,
+    forms: dict[str, tuple[str, ...]] | None = None,
 ) -> str:
-    """`words` (weightiest first) looked up in the thesaurus, directly and by lemma; each reader
-    word whose stem the index lacks is listed under the handbook word's stem, within TABLE_BUDGET."""
+    """`words` (weightiest first), each with its `forms` (by lemma) and what the thesaurus lists
+    for it, directly and by lemma; each reader word whose stem the index lacks is listed under the
+    handbook word's stem, within TABLE_BUDGET."""
     table: dict[str, list[str]] = defaultdict(list)
     size, listed = 0, set(indexed)
     for word in words:
         target = stem(word)
         heads = dict.fromkeys((word, lemma(locale, word)))
-        for reader in (r for head in heads for r in thesaurus.entries.get(head, ())):
+        readers = [
+            *(form for head in heads for form in (forms or {}).get(head, ())),
+            *(r for head in heads for r in thesaurus.entries.get(head, ())),
+        ]
+        for reader in readers:
             key = stem(reader)
             if key in listed or not _is_word(reader):
                 continue
