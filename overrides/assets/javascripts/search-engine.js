@@ -86,7 +86,8 @@ function makeSearch(data) {
     return best;
   }
   function run(words, fuzzy) {
-    var alternatives = {};  // query word -> the handbook word searched in its place
+    var alternatives = {};  // query word -> the handbook words searched in its place
+    var typos = {};  // query words also searched one letter off
     var results = index.query(function (q) {
       words.forEach(function (word) {
         var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
@@ -98,14 +99,18 @@ function makeSearch(data) {
         if (word.length >= MIN_PREFIX)
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
         if (isKnown(word)) return;
-        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word) || parts(word);
-        alternatives[word] = instead;
-        instead.forEach(function (term) {
+        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
+        if (!instead && word.length >= MIN_FUZZY && !isStopWord(word)) {
+          typos[word] = true;  // "appologize", «kompensajson»: one letter off a handbook word
+          q.term(word, {usePipeline: true, editDistance: 1, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+        }
+        alternatives[word] = instead || parts(word);
+        alternatives[word].forEach(function (term) {
           q.term(term, {usePipeline: false, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
         });
       });
     });
-    var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, fuzzy: fuzzy};
+    var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
     return results.map(function (result) {
       return rescore(result, docs[result.ref].location, words, match);
     });
@@ -249,7 +254,7 @@ function rescore(result, location, words, match) {
     var instead = match.alternatives[word] || [];
     terms[word] = matched.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
-        (match.fuzzy && editDistance(root, term, 1) <= 1);
+        ((match.fuzzy || match.typos[word]) && editDistance(root, term, 1) <= 1);
     });
   });
   var content = words.filter(function (word) { return !match.isStopWord(word); });
