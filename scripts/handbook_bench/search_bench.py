@@ -108,8 +108,8 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
         candidates = candidates_for(root, Path(scratch), site_url, against)
         print(
             f"Search relevance: success@5 and MRR by result card (one per page, as Material shows them), "
-            f"{len(queries)} queries; nothing was tuned on the held-out and blind sets (the first blind set's misses "
-            f"were read once it had been measured)"
+            f"{len(queries)} queries; nothing was tuned on the held-out and blind sets (an older blind set's misses "
+            f"were read once it had been measured; see BLIND_QUERY_FILES)"
         )
         for name in absent:
             print(f"{name}: skipped ({BLIND_QUERY_FILES[name]} is absent)")
