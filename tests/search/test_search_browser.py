@@ -142,6 +142,7 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
         ("en", "refnd", "step-offer-compensation"),  # a letter left out of a termbase synonym
         ("en", "empaty", "step-show-compassion"),  # two letters swapped: one edit
         ("en", "roadblokcs", "roadblocks.md"),
+        ("nb", "komensasjonn", "step-offer-compensation"),  # two letters off in a long word
         ("en", "disrespectful", "roadblock-lack-of-respect"),  # holds "respect"
         ("nb", "respektløs", "roadblock-lack-of-respect"),  # holds «respekt»
         ("nb", "kunde losningsorientert", "success-can-do-attitude"),  # typed without ø

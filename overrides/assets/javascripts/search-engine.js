@@ -11,7 +11,8 @@
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
 //   that, as the handbook word it spells without the language's own letters ("hoylytt" for
 //   «høylytt»), or as the handbook words inside it ("disrespectful" holds "respect");
-// - if the query still finds nothing, its words are searched again with one typo allowed;
+// - such a word is also searched a letter off (two in a long word), and if the query still finds
+//   nothing, all its words are searched so;
 // - a result card shows every section of its page that scores at least half as high as the
 //   page's best (up to three), where Material would fold all but the best;
 // - when nothing matches at all, `nothingFound` gives the closest title words and the topics.
@@ -23,6 +24,7 @@ var STOP_WORD_BOOST = 0.2;
 var MIN_PREFIX = 3;
 var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
 var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
+var LONG_WORD = 10;  // and longer ones may have two letters wrong
 var MAX_SUGGESTIONS = 3;
 var MARKED_CARDS = 30;  // cards whose text has the query's words marked: a word in every section of
                        // a large handbook would otherwise mark thousands before the first result shows
@@ -94,7 +96,7 @@ function makeSearch(data) {
       words.forEach(function (word) {
         var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
         if (fuzzy) {
-          if (word.length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: 1, boost: weight});
+          if (word.length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: typoEdits(word), boost: weight});
           return;
         }
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
@@ -103,8 +105,8 @@ function makeSearch(data) {
         if (isKnown(word)) return;
         var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
         if (!instead && word.length >= MIN_FUZZY && !isStopWord(word)) {
-          typos[word] = true;  // "appologize", «kompensajson»: one letter off a handbook word
-          q.term(word, {usePipeline: true, editDistance: 1, boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+          typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
+          q.term(word, {usePipeline: true, editDistance: typoEdits(word), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
         }
         alternatives[word] = instead || parts(word);
         alternatives[word].forEach(function (term) {
@@ -140,6 +142,11 @@ function expansionTable(text) {
     if (parts.length === 2) parts[1].split(",").forEach(function (reader) { table[reader] = parts[0]; });
   });
   return table;
+}
+
+// How many letters a word typed may be off the handbook's: one, two in a long word.
+function typoEdits(word) {
+  return word.length >= LONG_WORD ? 2 : 1;
 }
 
 // A word as it is typed on a keyboard without æ, ø and å.
@@ -247,7 +254,7 @@ function queryWords(query) {
 }
 
 // Which query words a result matched (stemmed, as a prefix, through the word searched in its
-// place, or one typo away in the fuzzy pass), and its score scaled by the share of content words it has.
+// place, or a typo away), and its score scaled by the share of content words it has.
 function rescore(result, location, words, match) {
   var matched = Object.keys(result.matchData.metadata);
   var terms = {};
@@ -256,7 +263,7 @@ function rescore(result, location, words, match) {
     var instead = match.alternatives[word] || [];
     terms[word] = matched.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
-        ((match.fuzzy || match.typos[word]) && editDistance(root, term, 1) <= 1);
+        ((match.fuzzy || match.typos[word]) && editDistance(root, term, typoEdits(word)) <= typoEdits(word));
     });
   });
   var content = words.filter(function (word) { return !match.isStopWord(word); });
