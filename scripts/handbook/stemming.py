@@ -1,6 +1,7 @@
-"""Snowball stems by locale, for the tools that join a word's inflections: the search index
-(terms and compound parts) and `handbook term` (a translator's lookup in another inflection).
-Kept apart from both, so a translator's tool does not import the search."""
+"""Snowball stems and simplemma lemmas by locale, for the tools that join a word's inflections:
+the search index (terms, compound parts, the expansion table) and `handbook term` (a translator's
+lookup in another inflection). Kept apart from both, so a translator's tool does not import the
+search."""
 
 from __future__ import annotations
 
@@ -34,3 +35,24 @@ def stem(locale: str, word: str) -> str:
     """`word`'s Snowball stem in `locale`'s language, or the word itself where none is known."""
     stemmer = _stemmer(locale)
     return stemmer.stemWord(word) if stemmer else word
+
+
+# simplemma's language codes where they differ from the locale's.
+LEMMA_LANGUAGE = {"no": "nb"}
+
+
+def lemma_language(locale: str) -> str:
+    return LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
+
+
+@lru_cache(maxsize=100_000)
+def lemma(locale: str, word: str) -> str:
+    """`word`'s lemma by simplemma ("told" -> "tell", «kollegaene» -> «kollega»), or the word itself
+    in a language simplemma does not know."""
+    # Imported here: loading simplemma takes half a second, and most commands never need it.
+    import simplemma
+
+    try:
+        return str(simplemma.lemmatize(word, lang=lemma_language(locale)))
+    except ValueError:  # a language simplemma does not know
+        return word

@@ -20,7 +20,15 @@ from typing import Any
 
 CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
 CACHE_FORMAT = 1
-CODE_MODULES = ("index.py", "lunr_index.py", "vocabulary.py", "build_cache.py", "../termbase.py", "../locales.py")
+CODE_MODULES = (
+    "index.py",
+    "lunr_index.py",
+    "vocabulary.py",
+    "build_cache.py",
+    "../termbase.py",
+    "../locales.py",
+    "../stemming.py",
+)
 
 
 def cache_key(inputs: Any, thesaurus: Path | None) -> str:

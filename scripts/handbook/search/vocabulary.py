@@ -28,14 +28,13 @@ from functools import cache
 from pathlib import Path
 
 from handbook.locales import base_language
+from handbook.stemming import lemma, lemma_language
 
 # Debian's thesaurus files (packages mythes-en-us and mythes-no) by locale; a locale not listed
 # here has no thesaurus, and its table comes out empty.
 MYTHES_DIR = Path("/usr/share/mythes")
 THESAURI = {"en": "th_en_US_v2.dat", "nb": "th_nb_NO_v2.dat", "no": "th_nb_NO_v2.dat", "nn": "th_nn_NO_v2.dat"}
 THESAURUS_PACKAGES = "mythes-en-us mythes-no"
-# simplemma's language codes where they differ from the locale's.
-LEMMA_LANGUAGE = {"no": "nb"}
 TABLE_BUDGET = 20_000  # characters of the shipped table (about 8 KiB gzipped)
 MIN_WORD = 4  # shorter words are mostly function words, and their synonyms noise
 TITLE_WEIGHT = 8  # as the title's boost in the index
@@ -96,27 +95,14 @@ def _single_words(senses: list[str]) -> tuple[str, ...]:
     return tuple(found[:MAX_READER_WORDS])
 
 
-def lemma(locale: str, word: str) -> str:
-    # Imported here: loading simplemma takes half a second, and a build whose table is in the
-    # cache (handbook.search.build_cache) never needs it.
-    import simplemma
-
-    language = LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
-    try:
-        return str(simplemma.lemmatize(word, lang=language))
-    except ValueError:  # a language simplemma does not know
-        return word
-
-
 @cache
 def word_forms(locale: str) -> dict[str, tuple[str, ...]]:
     """Each lemma of simplemma's dictionary of the locale's language, with its forms ("tell":
     "telling", "tells", "told"); empty for a language simplemma has no dictionary of."""
     from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
-    language = LEMMA_LANGUAGE.get(base_language(locale), base_language(locale))
     try:
-        dictionary = DefaultDictionaryFactory().get_dictionary(language)
+        dictionary = DefaultDictionaryFactory().get_dictionary(lemma_language(locale))
     except ValueError:
         return {}
     forms: dict[str, list[str]] = defaultdict(list)
