@@ -531,6 +531,9 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     assert "immediately (en) = med én gang (nb)" in variant and "variants, not to use: med en gang" in variant
     inflected = run_handbook(real, "term", "hindringer").stdout
     assert "roadblock (en) = hindring (nb)" in inflected
+    # Forms whose Snowball stem differs from the term's are found by their lemma.
+    assert "coworker (en) = kollega (nb)" in run_handbook(real, "term", "kollegaene").stdout
+    assert "follow-up (en) = oppfølging (nb)" in run_handbook(real, "term", "follow-ups").stdout
     compound_end = run_handbook(real, "term", "gjenoppretting").stdout
     assert "service recovery (en) = servicegjenoppretting (nb)" in compound_end
     # The entry for the word itself first, then its inflections, terms that hold it, compounds, and

@@ -6,7 +6,8 @@ with, and, if the word is forbidden, what to write instead and why. A term's not
 language the termbase has it in; a forbidden word's why in the forbidden word's language (else the
 default locale's), then in the others. Matching ignores case and
 finds the word inside a longer entry ("call" finds "call back"), in another inflection than the
-entry's (the Snowball stem of the entry's language: «hindringer» finds «hindring»), as the end of a
+entry's (the Snowball stem or simplemma lemma of the entry's language: «hindringer» finds
+«hindring», «kollegaene» finds «kollega», "follow-ups" finds "follow-up"), as the end of a
 compound entry («gjenoppretting» finds «servicegjenoppretting») and in a term's note, and a
 forbidden word inside a compound, as the checker does. The closest matches come first: the entry
 whose term or variant is the word, then one in another inflection, then terms of several words
@@ -20,7 +21,7 @@ import re
 from pathlib import Path
 
 from handbook.rules.terms import instead
-from handbook.stemming import stem
+from handbook.stemming import lemma, stem
 from handbook.termbase import TERMBASE_FILE, ForbiddenWord, Term, Termbase
 
 # How closely an entry matches the word looked up, closest first: the entries are listed in this
@@ -44,36 +45,64 @@ def look_up(termbase: Termbase, word: str, root: Path) -> list[str]:
                 found.append((EXACT, [*_forbidden_lines(str(locale), entry), *advice]))
             elif entry.use.casefold() == wanted:
                 found.append((MENTION, _forbidden_lines(str(locale), entry)))
-    for term in termbase.terms:
-        rank = _rank(wanted, term)
-        if rank is not None:
-            lines = _term_lines(term)
-            found.append((rank, lines[:1] + _why_mentioned(wanted, term) + lines[1:] if rank == MENTION else lines))
+    found += _term_matches(termbase, wanted, by_lemma=False) or _term_matches(termbase, wanted, by_lemma=True)
     return [line for _, lines in sorted(found, key=lambda item: item[0]) for line in lines]
 
 
-def _rank(wanted: str, term: Term) -> int | None:
+def _term_matches(termbase: Termbase, wanted: str, by_lemma: bool) -> list[tuple[int, list[str]]]:
+    """The terms `wanted` matches, with their rank; `by_lemma` also compares lemmas, which loads
+    the lemmatizer's dictionaries (a second or two), so it is tried only when stems find nothing."""
+    found = []
+    for term in termbase.terms:
+        rank = _rank(wanted, term, by_lemma)
+        if rank is not None:
+            lines = _term_lines(term)
+            found.append((rank, lines[:1] + _why_mentioned(wanted, term) + lines[1:] if rank == MENTION else lines))
+    return found
+
+
+def _rank(wanted: str, term: Term, by_lemma: bool = False) -> int | None:
     """How closely `term` matches `wanted` (see EXACT…MENTION), or None if it does not."""
-    ranks = [_word_rank(wanted, locale, text) for locale, text in _main_words(term)]
+    ranks = [_word_rank(wanted, locale, text, by_lemma) for locale, text in _main_words(term)]
     ranks += [MENTION for locale, text in _all_words(term) if _matches(wanted, locale, text)]
     return min((rank for rank in ranks if rank is not None), default=None)
 
 
-def _word_rank(wanted: str, locale: str, text: str) -> int | None:
+def _word_rank(wanted: str, locale: str, text: str, by_lemma: bool = False) -> int | None:
     """How closely a term or variant `text` matches `wanted`."""
     text = text.casefold()
     if text == wanted:
         return EXACT
     words = re.findall(r"\w+", text)
     if not wanted.isalpha():
-        return IN_PHRASE if re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text) else None
-    root = stem(locale, wanted)
-    if len(words) == 1 and stem(locale, words[0]) == root:
+        if re.search(rf"(?<!\w){re.escape(wanted)}(?!\w)", text):
+            return IN_PHRASE
+        return _phrase_rank(re.findall(r"\w+", wanted), locale, words, by_lemma)
+    if len(words) == 1 and _same_word(locale, words[0], wanted, by_lemma):
         return INFLECTED
-    if any(word == wanted or stem(locale, word) == root for word in words):
+    if any(_same_word(locale, word, wanted, by_lemma) for word in words):
         return IN_PHRASE
     if len(wanted) >= MIN_COMPOUND_PART and any(word.endswith(wanted) for word in words):
         return COMPOUND
+    return None
+
+
+def _same_word(locale: str, word: str, wanted: str, by_lemma: bool) -> bool:
+    """The same word, or another inflection of it: the same Snowball stem («hindringer»,
+    «hindring»), or `by_lemma` the same lemma («kollegaene», «kollega»; "follow-ups", "follow-up")."""
+    if word == wanted or stem(locale, word) == stem(locale, wanted):
+        return True
+    return by_lemma and lemma(locale, word) == lemma(locale, wanted)
+
+
+def _phrase_rank(parts: list[str], locale: str, words: list[str], by_lemma: bool) -> int | None:
+    """A term of several words that holds the words `parts` (a hyphenated word or a phrase looked
+    up) in some inflection: INFLECTED if that is the whole term, else IN_PHRASE."""
+    size = len(parts)
+    for start in range(len(words) - size + 1):
+        pairs = zip(words[start : start + size], parts, strict=True)
+        if parts and all(_same_word(locale, w, p, by_lemma) for w, p in pairs):
+            return INFLECTED if size == len(words) else IN_PHRASE
     return None
 
 
