@@ -64,12 +64,10 @@ def test_stamp_refuses_a_translation_that_did_not_change_since_the_english_did(t
     refused = run_handbook(root, "stamp", "nb", "steps.md")
     assert refused.returncode == 1
     assert refused.stdout.startswith(
-        "nb:docs/nb/steps.md:4: stamp: docs/nb/steps.md has not changed since it was last stamped, "
-        "but docs/en/steps.md has (changed sections: '## Andre trinn' at line 24 here "
-        "(English '## Second step', docs/en/steps.md:17)): "
-        "update the translation "
-        "(see `make diff PAGE=steps.md`); if the English change needs no change here, "
-        "run `make stamp PAGE=steps.md UNCHANGED=1`\n"
+        "nb:docs/nb/steps.md:4: stamp: docs/en/steps.md changed since this page was last stamped, "
+        "and this page did not: run `make diff PAGE=steps.md` and update the translation "
+        "(changed sections: '## Andre trinn' at line 24 here (English '## Second step', docs/en/steps.md:17)); "
+        "only if the English change needs no change here, run `make stamp PAGE=steps.md UNCHANGED=1`\n"
     )
     assert refused.stdout.endswith("Nothing was stamped.\n")
     assert page.read_text(encoding="utf-8") == before

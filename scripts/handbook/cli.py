@@ -183,9 +183,9 @@ def unchanged_translation(root: Path, pair: Pair, text: str) -> Problem | None:
     return translated.problem(
         translated.parsed.front_matter_line(RECORD_KEY),
         "stamp",
-        f"{translated.shown} has not changed since it was last stamped, but {english.shown} has "
-        f"(changed sections: {changed}): update the translation (see `{diff_command(locale, name)}`); if the "
-        f"English change needs no change here, run `{stamp_command(locale, name, unchanged=True)}`",
+        f"{english.shown} changed since this page was last stamped, and this page did not: run "
+        f"`{diff_command(locale, name)}` and update the translation (changed sections: {changed}); only if "
+        f"the English change needs no change here, run `{stamp_command(locale, name, unchanged=True)}`",
     )
 
 
