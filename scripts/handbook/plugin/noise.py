@@ -1,7 +1,8 @@
 """Known noise in the build log, dropped by exact message so real warnings stand out.
 
 mkdocs-static-i18n logs, on every build, that lunr.js has no 'nb' (this site builds its own
-per-locale indexes), a dump of each language's `extra` texts, and advice about absolute links
+per-locale indexes), a dump of each language's `extra` texts, each language's site name and
+description as it sets them, and advice about absolute links
 in `extra.alternate` (this site uses relative .html links on purpose). Nothing is filtered by
 level: a new message of any level still shows.
 """
@@ -18,6 +19,7 @@ KNOWN_NOISE = re.compile(
     r"mkdocs_static_i18n: (?:"
     r"Language '[\w-]+' is not supported by lunr\.js, not setting it in the 'plugins\.search\.lang' option"
     r"|Updating '[\w-]+' config 'extra' with '.*'"
+    r"|Overriding '[\w-]+' config '\w+' with '.*'"
     r"|The 'extra\.alternate' configuration contains a 'link' option that should be an absolute path '/' "
     r"and end with a trailing '/' in \{.*\}"
     r")",
