@@ -118,6 +118,10 @@ def test_the_preview_shows_checker_problems_in_a_banner_and_survives_a_translate
                 "Advarsel linje 4: Den engelske siden er endret etter at oversettelsen ble stemplet. "
                 "(outdated: docs/en/recovery-steps.md changed"
             ), warning.inner_text()
+            # The error's line links to the section it is in (the warning's, in the front matter, to none).
+            section = error.locator("a").get_attribute("href")
+            assert section and section.startswith("#") and page.locator(section).count() == 1, section
+            assert warning.locator("a").count() == 0
             page.add_style_tag(content="* { transition: none !important; }")  # colours final at once
             for scheme in ("default", "slate"):
                 page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
@@ -160,3 +164,14 @@ def test_the_banner_says_what_kind_of_problem_in_the_page_language():
     on_english = Problem("docs/en/steps.md", 7, "en", "untranslated", "this sentence reads as English")
     english = with_banner("<h1>Steps</h1>", "docs/en/steps.md", CheckReport([on_english]))
     assert "line 7: untranslated: this sentence" in english, english  # English needs no summary
+
+
+def test_a_problems_line_in_the_banner_links_to_its_section():
+    content = '<h1 id="trinn">Trinn</h1>\n<p>…</p>\n<h2 id="step-follow-up">Følg opp</h2>\n<p>…</p>'
+    problem = Problem("docs/nb/steps.md", 12, "nb", "untranslated", "this sentence reads as English")
+    banner = with_banner(content, "docs/nb/steps.md", CheckReport([problem]), heading_lines=[5, 10])
+    assert '<a href="#step-follow-up">linje 12</a>: ' in banner, banner
+    above = Problem("docs/nb/steps.md", 2, "nb", "front-matter", "the title is missing")
+    assert "</strong> linje 2: " in with_banner(content, "docs/nb/steps.md", CheckReport([above]), [5, 10])
+    # Headings counted differently in the source and the HTML: no link rather than a wrong one.
+    assert "<a href" not in with_banner(content, "docs/nb/steps.md", CheckReport([problem]), [5])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,6 +35,7 @@ from handbook.rules import run_checks
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 BANNER_CLASS = "handbook-check"
+HTML_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\bid="([^"]+)"')
 LABEL_CLASS = "handbook-check-label"
 
 
@@ -147,9 +149,11 @@ def relax_link_validation(config: MkDocsConfig) -> None:
     config.validation.links.not_found = logging.INFO
 
 
-def with_banner(content: str, page_path: str, report: CheckReport) -> str:
+def with_banner(content: str, page_path: str, report: CheckReport, heading_lines: list[int] | None = None) -> str:
     """The page's HTML content with the problems of its file (and of no page, such as the
-    registry's) in a banner at the top; unchanged if there are none."""
+    registry's) in a banner at the top; unchanged if there are none. `heading_lines` are the
+    source lines of the page's headings, in order: each problem's line then links to the section
+    it is in, so a long page need not be searched for it."""
     own = report.by_path.get(page_path, [])
     shown = own + [problem for problem in report.problems if not problem.path.endswith(".md")]
     if not shown:
@@ -160,12 +164,30 @@ def with_banner(content: str, page_path: str, report: CheckReport) -> str:
     errors = sum(problem.severity == "error" for problem in shown)
     count = f"{_count(errors, texts.error)} {texts.and_} {_count(len(shown) - errors, texts.warning)}"
     title = f"{texts.title}: {count} ({texts.preview_only})"
-    items = "".join(_item(problem, page_path, texts, language) for problem in shown)
+    sections = _section_ids(content, heading_lines or [])
+    items = "".join(_item(problem, page_path, texts, language, sections) for problem in shown)
     kind = "failure" if errors else "warning"
     return (
         f'<div class="admonition {kind} {BANNER_CLASS}" role="alert" lang="{language}">'
         f'<p class="admonition-title">{title}</p><ul>{items}</ul></div>\n{content}'
     )
+
+
+def _section_ids(content: str, heading_lines: list[int]) -> list[tuple[int, str]]:
+    """(source line, HTML id) of each heading, paired in order; none if the two lists differ in
+    length (a heading the Markdown reader and the HTML count differently: no link rather than a wrong one)."""
+    ids = HTML_HEADING_ID.findall(content)
+    return list(zip(heading_lines, ids, strict=True)) if len(ids) == len(heading_lines) else []
+
+
+def _section_of(line: int, sections: list[tuple[int, str]]) -> str | None:
+    """The id of the last heading at or above `line`."""
+    found = None
+    for heading_line, heading_id in sections:
+        if heading_line > line:
+            break
+        found = heading_id
+    return found
 
 
 def _page_locale(page_path: str) -> str:
@@ -178,12 +200,18 @@ def _count(number: int, words: tuple[str, str]) -> str:
     return f"{number} {words[0] if number == 1 else words[1]}"
 
 
-def _item(problem: Problem, page_path: str, texts: BannerTexts, language: str) -> str:
-    """One problem: its label in words, where it is, then the checker's rule and message (English)."""
+def _item(problem: Problem, page_path: str, texts: BannerTexts, language: str, sections: list[tuple[int, str]]) -> str:
+    """One problem: its label in words, where it is (a link to its section, on its own page), then
+    the checker's rule and message (English)."""
     severity = "error" if problem.severity == "error" else "warning"
     singular = (texts.error if severity == "error" else texts.warning)[0]
     label = singular[:1].upper() + singular[1:]
-    where = f"{texts.line} {problem.line}" if problem.path == page_path else f"{problem.path}:{problem.line}"
+    if problem.path == page_path:
+        where = html.escape(f"{texts.line} {problem.line}")
+        section = _section_of(problem.line, sections)
+        where = f'<a href="#{html.escape(section)}">{where}</a>' if section else where
+    else:
+        where = html.escape(f"{problem.path}:{problem.line}")
     message = html.escape(f"{problem.rule}: {problem.message}")
     if language != ENGLISH:
         summary = RULE_SUMMARIES.get(language, {}).get(problem.rule)
@@ -191,6 +219,5 @@ def _item(problem: Problem, page_path: str, texts: BannerTexts, language: str) -
         if summary:
             message = f"{html.escape(summary)} ({message})"
     return (
-        f'<li class="{BANNER_CLASS}-{severity}"><strong class="{LABEL_CLASS}">{label}</strong> '
-        f"{html.escape(where)}: {message}</li>"
+        f'<li class="{BANNER_CLASS}-{severity}"><strong class="{LABEL_CLASS}">{label}</strong> {where}: {message}</li>'
     )

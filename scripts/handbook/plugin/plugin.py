@@ -221,7 +221,13 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if self.command != "serve" or not page.file.abs_src_path:
             return html
         source = Path(page.file.abs_src_path).relative_to(project_root(config)).as_posix()
-        return checker_report.with_banner(html, source, self.report)
+        return checker_report.with_banner(html, source, self.report, self._heading_lines(source))
+
+    def _heading_lines(self, source: str) -> list[int]:
+        """The source lines of the headings of `source` (docs/<locale>/<page>), if it was read."""
+        parts = source.split("/", 2)
+        found = self.loaded().page(parts[1], parts[2]) if len(parts) == 3 else None
+        return [heading.line for heading in found.parsed.headings] if found else []
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         project, locale = self.loaded(), self.locale(config)
