@@ -21,9 +21,15 @@ from tests.helpers import PROJECT_ROOT
 SUCCESS_FLOOR = 0.95
 MRR_FLOOR = 0.85
 # Each blind set's floors (success@5, MRR) hold what it measures now less a margin: the goal, 0.95
-# and 0.85, is not reached yet (README, Search). The first set first measured 0.84 en, 0.82 nb (MRR 0.80,
-# 0.76); the second, 0.60 en, 0.60 nb (MRR 0.51, 0.54); the third, 0.76 en, 0.71 nb (MRR 0.65, 0.63).
-BLIND_FLOORS = {"blind": (0.85, 0.80), "blind-2": (0.68, 0.52), "blind-3": (0.68, 0.58)}
+# and 0.85, is not reached yet (README, Search). First measured, before anything was tuned on them:
+# the first set 0.84 en, 0.82 nb (MRR 0.80, 0.76); the second 0.60, 0.60 (0.51, 0.54); the third
+# 0.76, 0.71 (0.65, 0.63); the fourth 0.66, 0.79 (0.53, 0.64).
+BLIND_FLOORS = {
+    "blind": (0.88, 0.82),
+    "blind-2": (0.75, 0.60),
+    "blind-3": (0.78, 0.66),
+    "blind-4": (0.66, 0.54),
+}
 
 
 @pytest.fixture(scope="module")
@@ -102,7 +108,7 @@ def test_the_blind_set_is_read_when_present_and_scored_apart(tmp_path, capsys):
     )
     queries, problems, absent = load_query_sets(tmp_path)
     assert (
-        absent == ["blind-2", "blind-3"]
+        absent == ["blind-2", "blind-3", "blind-4"]
         and problems == []
         and [(q.text, q.query_set) for q in queries]
         == [
