@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.locales import base_language, built_page
+from handbook.rules.spelling import DICTIONARIES, SpellerError, unknown_words
 from handbook.search.lunr_index import FIELD_BOOSTS, build_index, stemmer, words
 from handbook.search.vocabulary import expansion_table, load_thesaurus, thesaurus_path, weighted_words, word_forms
 from handbook.stemming import stem
@@ -67,11 +68,14 @@ def plain_text(markup: str) -> str:
 
 def expansions(termbase: Termbase, locale: str) -> list[Expansion]:
     """Synonyms and variants of each term (a reader types "apologise" as readily as a writer does),
-    the term and its synonyms in the other languages (staff type "follow up" or "sorry" into the
-    Norwegian handbook too), and each forbidden word as a synonym of the word to use instead."""
+    the term and its synonyms in the other languages (staff type "follow up" into the Norwegian
+    handbook too) unless a word of them is also a word of this locale's language (FALSE_FRIENDS),
+    and each forbidden word as a synonym of the word to use instead."""
     found = []
+    foreign = _foreign(locale, [word for term in termbase.terms for word in _other_languages(term, locale)])
     for term in termbase.terms:
-        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()), *_other_languages(term, locale))
+        others = [word for word in _other_languages(term, locale) if word in foreign]
+        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()), *others)
         if locale in term and words:
             found.append(Expansion(_stems(locale, term.get(locale)), words))
     for word in termbase.forbidden.get(locale, ()):
@@ -87,6 +91,21 @@ def _other_languages(term: Term, locale: str) -> list[str]:
         if base_language(other) != language
         for word in (preferred, *term.synonyms.get(other, ()))
     ]
+
+
+def _foreign(locale: str, phrases: list[str]) -> set[str]:
+    """The phrases none of whose words the locale's Hunspell dictionary knows: "follow up" in
+    Norwegian, but not "act fast" («fast»), nor «handle med én gang» in English ("handle"), which
+    would lead a reader's own word to another topic. None without a dictionary for the locale."""
+    dictionary = DICTIONARIES.get(locale)
+    if dictionary is None or not phrases:
+        return set()
+    words = sorted({word for phrase in phrases for word in words_of(phrase)})
+    try:
+        unknown = set(unknown_words(words, dictionary))
+    except SpellerError:  # no Hunspell: the checker, run by the same build, says how to install it
+        return set()
+    return {phrase for phrase in phrases if all(word in unknown for word in words_of(phrase))}
 
 
 def _stems(locale: str, text: str) -> tuple[str, ...]:
