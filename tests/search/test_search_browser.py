@@ -41,8 +41,9 @@ def result_targets(served, locale: str, query: str) -> list[Target]:
     "locale, query, sections",
     [
         ("en", "arguments", {"mistake-arguing"}),  # inflected form of "argument"
-        # passive of «avbryte»: the vent mistake and step 1 (hear the whole story without interrupting)
-        ("nb", "avbrytes", {"mistake-not-letting-them-vent", "step-apologize"}),
+        # passive of «avbryte»: the vent mistake, step 1 (hear the whole story without interrupting)
+        # and poor listening (a termbase search synonym)
+        ("nb", "avbrytes", {"mistake-not-letting-them-vent", "step-apologize", "roadblock-not-listening"}),
         ("en", "compens", {"step-offer-compensation"}),  # a prefix
         ("en", "reimburse", {"step-offer-compensation"}),  # termbase synonym
         ("nb", "omtanke", {"step-show-compassion"}),  # termbase synonym
@@ -171,7 +172,7 @@ EN_NOTHING, NB_NOTHING = "Nothing in the handbook matches “{}”.", "Ingenting
         ),
         (
             "index.html",
-            "raodblokcs",
+            "raodbloks",
             EN_NOTHING,
             "Did you mean:",
             "roadblocks",

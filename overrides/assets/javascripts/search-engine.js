@@ -7,6 +7,7 @@
 //   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
 // - sections that contain every word of the query rank above sections that contain some;
+// - a query of punctuation alone finds nothing, not everything;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
 //   that, as the handbook word it spells without the language's own letters ("hoylytt" for
@@ -24,12 +25,14 @@ var STOP_WORD_BOOST = 0.2;
 var MIN_PREFIX = 3;
 var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
 var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
-var LONG_WORD = 10;  // and longer ones may have two letters wrong
+var LONG_WORD = 9;  // and stems this long may have two letters wrong
 var MAX_SUGGESTIONS = 3;
 var MARKED_CARDS = 30;  // cards whose text has the query's words marked: a word in every section of
                        // a large handbook would otherwise mark thousands before the first result shows
 var MIN_PART = 4;  // letters of a handbook word found inside a word typed
 var MAX_PARTS = 2;  // handbook words searched for one word typed
+var MIN_PART_SHARE = 0.45;  // of the word's letters: "hear" is not a part of "heartless"
+var MAX_ENDING = 3;  // letters after a part that ends a word ("ful", «et»)
 var SHOWN_SHARE = 0.5;  // of the best section's score: sections shown in a result card, not folded
 var SHOWN_SECTIONS = 3;  // per card
 
@@ -40,9 +43,9 @@ function makeSearch(data) {
   var index = lunr.Index.load(expand(data.index));
   var terms = data.index.postings.map(function (entry) { return entry[0]; });  // in JavaScript's order
   var expansions = expansionTable(data.vocabulary || "");
-  var byLocation = {};
+  var byLocation = Object.create(null);
   docs.forEach(function (doc) { byLocation[doc.location] = doc; });
-  var stemCache = {};
+  var stemCache = Object.create(null);
   function stem(word) {
     if (!(word in stemCache)) stemCache[word] = language.stemmer(new lunr.Token(word)).toString();
     return stemCache[word];
@@ -57,7 +60,7 @@ function makeSearch(data) {
   var plainSpellings = null;  // made when first needed: most queries never need it
   function withLetters(word) {
     if (!plainSpellings) {
-      plainSpellings = {};
+      plainSpellings = Object.create(null);
       terms.forEach(function (term) {
         var plain = plainLetters(term);
         if (plain !== term && !(plain in plainSpellings)) plainSpellings[plain] = term;
@@ -85,18 +88,24 @@ function makeSearch(data) {
     if (word.length <= MIN_PART) return best;
     terms.forEach(function (term) {
       if (term.length > best.length && term.length >= MIN_PART && term.length < word.length &&
-          word.indexOf(term) !== -1 && !isStopWord(term)) best = term;
+          term.length >= word.length * MIN_PART_SHARE && isPartOf(term, word) && !isStopWord(term)) best = term;
     });
     return best;
   }
+  // A part begins the word («respekt|løs») or ends it but for an ending (dis|respect|ful,
+  // «kassa|system|et»): "tabl" in "unacceptable" is neither.
+  function isPartOf(term, word) {
+    var at = word.indexOf(term);
+    return at === 0 || (at > 0 && word.length - at - term.length <= MAX_ENDING);
+  }
   function run(words, fuzzy) {
-    var alternatives = {};  // query word -> the handbook words searched in its place
-    var typos = {};  // query words also searched one letter off
+    var alternatives = Object.create(null);  // query word -> the handbook words searched in its place
+    var typos = Object.create(null);  // query words also searched one letter off
     var results = index.query(function (q) {
       words.forEach(function (word) {
         var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
         if (fuzzy) {
-          if (word.length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: typoEdits(word), boost: weight});
+          if (stem(word).length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: weight});
           return;
         }
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
@@ -104,9 +113,9 @@ function makeSearch(data) {
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
         if (isKnown(word)) return;
         var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
-        if (!instead && word.length >= MIN_FUZZY && !isStopWord(word)) {
+        if (!instead && stem(word).length >= MIN_FUZZY && !isStopWord(word)) {
           typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
-          q.term(word, {usePipeline: true, editDistance: typoEdits(word), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+          q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
         }
         alternatives[word] = instead || parts(word);
         alternatives[word].forEach(function (term) {
@@ -122,6 +131,7 @@ function makeSearch(data) {
   return {
     search: function (query) {
       var words = queryWords(query);
+      if (!words.length) return [];  // only punctuation: lunr would list every section
       var results = run(words, false);
       if (!results.length) results = run(words, true);
       return group(results, byLocation, words, stem);
@@ -136,7 +146,7 @@ function makeSearch(data) {
 
 // The expansion table as the site ships it: "handbook:reader,reader handbook:reader …" (stems).
 function expansionTable(text) {
-  var table = {};
+  var table = Object.create(null);
   text.split(" ").forEach(function (entry) {
     var parts = entry.split(":");
     if (parts.length === 2) parts[1].split(",").forEach(function (reader) { table[reader] = parts[0]; });
@@ -144,9 +154,9 @@ function expansionTable(text) {
   return table;
 }
 
-// How many letters a word typed may be off the handbook's: one, two in a long word.
-function typoEdits(word) {
-  return word.length >= LONG_WORD ? 2 : 1;
+// How many letters a stem (lunr matches typos on stems) may be off the handbook's: one, two in a long one.
+function typoEdits(root) {
+  return root.length >= LONG_WORD ? 2 : 1;
 }
 
 // A word as it is typed on a keyboard without æ, ø and å.
@@ -167,7 +177,7 @@ function hasPrefix(sorted, prefix) {
 // The words of the section titles closest to the words typed (at most two edits, fewer for short
 // words), nearest first, then the most frequent: what "Did you mean" offers.
 function suggestions(words, docs) {
-  var counts = {};
+  var counts = Object.create(null);
   docs.forEach(function (doc) {
     (doc.title.replace(/<[^>]*>/g, " ").toLowerCase().match(/[\p{L}\p{N}]{3,}/gu) || []).forEach(function (word) {
       counts[word] = (counts[word] || 0) + 1;
@@ -182,7 +192,7 @@ function suggestions(words, docs) {
     });
   });
   found.sort(function (a, b) { return a.distance - b.distance || b.count - a.count || (a.word < b.word ? -1 : 1); });
-  var seen = {};
+  var seen = Object.create(null);
   return found.filter(function (item) {
     var fresh = !seen[item.word];
     seen[item.word] = true;
@@ -243,7 +253,7 @@ function expand(compact) {
 }
 
 function queryWords(query) {
-  var seen = {};
+  var seen = Object.create(null);
   return lunr.tokenizer(query).map(function (token) {
     return token.toString().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }).filter(function (word) {
@@ -257,13 +267,13 @@ function queryWords(query) {
 // place, or a typo away), and its score scaled by the share of content words it has.
 function rescore(result, location, words, match) {
   var matched = Object.keys(result.matchData.metadata);
-  var terms = {};
+  var terms = Object.create(null);
   words.forEach(function (word) {
     var root = match.stem(word);
     var instead = match.alternatives[word] || [];
     terms[word] = matched.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
-        ((match.fuzzy || match.typos[word]) && editDistance(root, term, typoEdits(word)) <= typoEdits(word));
+        ((match.fuzzy || match.typos[word]) && editDistance(root, term, typoEdits(root)) <= typoEdits(root));
     });
   });
   var content = words.filter(function (word) { return !match.isStopWord(word); });
@@ -276,7 +286,7 @@ function rescore(result, location, words, match) {
 // Results by page, best page first; each page's own entry leads its group, as Material renders it
 // (ten cards at first, more as the reader scrolls).
 function group(results, byLocation, words, stem) {
-  var pages = {};
+  var pages = Object.create(null);
   var order = [];
   results.forEach(function (result) {
     var page = result.location.split("#")[0];
@@ -319,7 +329,7 @@ function shown(items) {
 // matches every section of a large handbook marks them all in a fraction of the time.
 function highlighter(words, stem) {
   var roots = words.map(stem);
-  var initials = {};
+  var initials = Object.create(null);
   words.concat(roots).forEach(function (word) { initials[word.charAt(0)] = true; });
   return function (html) {
     return html.replace(/(<[^>]*>|&[#\w]+;)|([\p{L}\p{N}]+)/gu, function (all, tag, word) {
