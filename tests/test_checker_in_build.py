@@ -167,7 +167,7 @@ def test_the_banner_says_what_kind_of_problem_in_the_page_language():
 
 
 def test_a_problems_line_in_the_banner_links_to_its_section():
-    content = '<h1 id="trinn">Trinn</h1>\n<p>…</p>\n<h2 id="step-follow-up">Følg opp</h2>\n<p>…</p>'
+    content = '<h1 id="trinn">Trinn</h1>\n<p>…</p>\n<h2 data-id="x" id="step-follow-up">Følg opp</h2>\n<p>…</p>'
     problem = Problem("docs/nb/steps.md", 12, "nb", "untranslated", "this sentence reads as English")
     banner = with_banner(content, "docs/nb/steps.md", CheckReport([problem]), heading_lines=[5, 10])
     assert '<a href="#step-follow-up">linje 12</a>: ' in banner, banner

@@ -35,7 +35,7 @@ from handbook.rules import run_checks
 log = logging.getLogger("mkdocs.plugins.handbook")
 
 BANNER_CLASS = "handbook-check"
-HTML_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\bid="([^"]+)"')
+HTML_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?(?<![\w-])id="([^"]+)"')  # not data-id="…"
 LABEL_CLASS = "handbook-check-label"
 
 
