@@ -532,6 +532,10 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     # Forms whose Snowball stem differs from the term's are found by their lemma.
     assert "coworker (en) = kollega (nb)" in run_handbook(real, "term", "kollegaene").stdout
     assert "follow-up (en) = oppfølging (nb)" in run_handbook(real, "term", "follow-ups").stdout
+    # ... also when stems find only a mention ("staffing" in the synonym "short-staffed"), but never
+    # by a lemma of one or two letters ("does" -> "do", in "can-do attitude").
+    assert "front-line staff (en)" in run_handbook(real, "term", "staffing").stdout
+    assert "can-do" not in run_handbook(real, "term", "does").stdout
     compound_end = run_handbook(real, "term", "gjenoppretting").stdout
     assert "service recovery (en) = servicegjenoppretting (nb)" in compound_end
     # The entry for the word itself first, then its inflections, terms that hold it, compounds, and

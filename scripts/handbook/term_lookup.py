@@ -45,13 +45,16 @@ def look_up(termbase: Termbase, word: str, root: Path) -> list[str]:
                 found.append((EXACT, [*_forbidden_lines(str(locale), entry), *advice]))
             elif entry.use.casefold() == wanted:
                 found.append((MENTION, _forbidden_lines(str(locale), entry)))
-    found += _term_matches(termbase, wanted, by_lemma=False) or _term_matches(termbase, wanted, by_lemma=True)
+    by_stem = _term_matches(termbase, wanted, by_lemma=False)
+    strong = any(rank < COMPOUND for rank, _ in by_stem)
+    found += by_stem if strong else _term_matches(termbase, wanted, by_lemma=True)  # a superset of by_stem
     return [line for _, lines in sorted(found, key=lambda item: item[0]) for line in lines]
 
 
 def _term_matches(termbase: Termbase, wanted: str, by_lemma: bool) -> list[tuple[int, list[str]]]:
     """The terms `wanted` matches, with their rank; `by_lemma` also compares lemmas, which loads
-    the lemmatizer's dictionaries (a second or two), so it is tried only when stems find nothing."""
+    the lemmatizer's dictionaries (a second or two), so it is tried only when stems find no term
+    that is or holds the word ("staffing" is only in a synonym's compound until "staff" is seen)."""
     found = []
     for term in termbase.terms:
         rank = _rank(wanted, term, by_lemma)
@@ -92,7 +95,8 @@ def _same_word(locale: str, word: str, wanted: str, by_lemma: bool) -> bool:
     «hindring»), or `by_lemma` the same lemma («kollegaene», «kollega»; "follow-ups", "follow-up")."""
     if word == wanted or stem(locale, word) == stem(locale, wanted):
         return True
-    return by_lemma and lemma(locale, word) == lemma(locale, wanted)
+    # Not by a lemma of one or two letters: "does" is a form of "do", not of "can-do attitude".
+    return by_lemma and len(lemma(locale, wanted)) > 2 and lemma(locale, word) == lemma(locale, wanted)
 
 
 def _phrase_rank(parts: list[str], locale: str, words: list[str], by_lemma: bool) -> int | None:
