@@ -38,6 +38,9 @@ NEARLY_SAME = 0.9
 MIN_SENTENCE_WORDS = 4
 # A shorter sentence is judged by the dictionaries when it has at least this many words besides names.
 MIN_SHORT_SENTENCE_WORDS = 2
+# A block or sentence goes to the language identifier if at least this share of its words are
+# unknown to the page's dictionary: an English sentence in a Norwegian page has far more.
+FOREIGN_SHARE = 0.25
 PUNCTUATION = re.compile(r"[^\w\s]+")
 WORD = re.compile(r"[^\W\d_]+")
 LANGUAGE_NAMES = {"en": "English", "no": "Norwegian", "nn": "Nynorsk", "da": "Danish", "sv": "Swedish"}
@@ -69,9 +72,11 @@ def check_untranslated(project: Project) -> Iterator[Problem]:
             reported.add(key)
             yield problem
     for locale in project.registry.locales if project.registry.translated_locales else ():
+        pattern = allowed.get(locale, NOTHING)
+        native = _native_words(project, locale, [sentences(page) for page in project.pages_of(locale)], pattern)
         for page in project.pages_of(locale):
             if (page.shown, 1, "") not in reported:
-                yield from _foreign_blocks(page, sentences(page), allowed.get(locale, NOTHING), reported)
+                yield from _foreign_blocks(page, sentences(page), pattern, reported, native)
     yield from _short_english_sentences(project, sentences, allowed, reported)
 
 
@@ -145,8 +150,32 @@ def _identical_blocks(
                 yield sentence.line, message, sentence.readable
 
 
+def _native_words(
+    project: Project, locale: str, pages: list[Sentences], allowed: re.Pattern[str]
+) -> set[str] | None:
+    """The words of the locale's pages that its Hunspell dictionary or word list knows (one
+    lookup for all of them), or None for a locale without a dictionary."""
+    if locale not in DICTIONARIES:
+        return None
+    words = {
+        word
+        for sentences in pages
+        for found in sentences.values()
+        for sentence in found
+        for word in WORD.findall(allowed.sub(" ", readable(sentence.readable)))
+    }
+    try:
+        return _known(words, locale, project)
+    except SpellerError:  # the spelling rule reports it; the identifier judges every block
+        return None
+
+
 def _foreign_blocks(
-    page: LocalePage, sentences: Sentences, allowed: re.Pattern[str], reported: set[Reported]
+    page: LocalePage,
+    sentences: Sentences,
+    allowed: re.Pattern[str],
+    reported: set[Reported],
+    native: set[str] | None = None,
 ) -> Iterator[Problem]:
     """Blocks and sentences a language identifier places, with confidence, in another language
     than the page's: the block when all its sentences are, else each sentence that is."""
@@ -155,11 +184,11 @@ def _foreign_blocks(
         if (page.shown, block.line, "") in reported:
             continue
         parts = [s for s in found_sentences if (page.shown, s.line, s.readable) not in reported]
-        flagged = [(s, found) for s in parts if (found := _foreign(s.readable, page.locale, allowed))]
+        flagged = [(s, found) for s in parts if (found := _foreign(s.readable, page.locale, allowed, native))]
         if len(parts) == 1:
             whole = flagged[0][1] if flagged else ""
         else:
-            whole = _foreign(" ".join(s.readable for s in parts), page.locale, allowed)
+            whole = _foreign(" ".join(s.readable for s in parts), page.locale, allowed, native)
         if flagged and not (whole and len(flagged) == len(parts)):
             for sentence, language in flagged:
                 message = f"this sentence reads as {language}, not {expected}: {sentence.quoted()}: translate it"
@@ -260,10 +289,22 @@ def _known(words: set[str], locale: str, project: Project) -> set[str]:
     return {word for word in words if listed(word, listed_words) or _KNOWN[(dictionary, word)]}
 
 
-def _foreign(text: str, locale: str, allowed: re.Pattern[str]) -> str:
-    """The name of the language `text` is confidently in, if not the page's; else ""."""
-    found = foreign_language(allowed.sub(" ", readable(text)), locale)
+def _foreign(text: str, locale: str, allowed: re.Pattern[str], native: set[str] | None = None) -> str:
+    """The name of the language `text` is confidently in, if not the page's; else "". Text whose
+    words the page's dictionary nearly all knows (`native`) is the page's language: the identifier
+    (a model that takes half a second to load) is asked only about the rest."""
+    plain = allowed.sub(" ", readable(text))
+    if native is not None and _reads_native(plain, native):
+        return ""
+    found = foreign_language(plain, locale)
     return LANGUAGE_NAMES.get(found[0], found[0]) if found else ""
+
+
+def _reads_native(text: str, native: set[str]) -> bool:
+    """Whether fewer than FOREIGN_SHARE of the words of `text` are unknown to the page's dictionary."""
+    words = WORD.findall(text)
+    unknown = sum(word not in native for word in words)
+    return unknown < FOREIGN_SHARE * len(words)
 
 
 def _allowed_words(project: Project) -> dict[str, re.Pattern[str]]:
