@@ -150,9 +150,7 @@ def _identical_blocks(
                 yield sentence.line, message, sentence.readable
 
 
-def _native_words(
-    project: Project, locale: str, pages: list[Sentences], allowed: re.Pattern[str]
-) -> set[str] | None:
+def _native_words(project: Project, locale: str, pages: list[Sentences], allowed: re.Pattern[str]) -> set[str] | None:
     """The words of the locale's pages that its Hunspell dictionary or word list knows (one
     lookup for all of them), or None for a locale without a dictionary."""
     if locale not in DICTIONARIES:
