@@ -69,13 +69,14 @@ def plain_text(markup: str) -> str:
 def expansions(termbase: Termbase, locale: str) -> list[Expansion]:
     """Synonyms and variants of each term (a reader types "apologise" as readily as a writer does),
     the term and its synonyms in the other languages (staff type "follow up" into the Norwegian
-    handbook too) unless a word of them is also a word of this locale's language (FALSE_FRIENDS),
+    handbook too) unless a word of them is also a word of this locale's language (`_foreign`),
     and each forbidden word as a synonym of the word to use instead."""
     found = []
-    foreign = _foreign(locale, [word for term in termbase.terms for word in _other_languages(term, locale)])
-    for term in termbase.terms:
-        others = [word for word in _other_languages(term, locale) if word in foreign]
-        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()), *others)
+    others = [_other_languages(term, locale) for term in termbase.terms]
+    foreign = _foreign(locale, [word for words in others for word in words])
+    for term, other_words in zip(termbase.terms, others, strict=True):
+        kept = [word for word in other_words if word in foreign]
+        words = (*term.synonyms.get(locale, ()), *term.variants.get(locale, ()), *kept)
         if locale in term and words:
             found.append(Expansion(_stems(locale, term.get(locale)), words))
     for word in termbase.forbidden.get(locale, ()):
