@@ -25,6 +25,13 @@ def source_path(locale: str, page: str) -> str:
     return f"{DOCS_DIR}/{locale}/{page}"
 
 
+def source_parts(path: str) -> tuple[str, str] | None:
+    """The locale and the page of a `source_path` (docs/nb/roadblocks.md -> nb, roadblocks.md);
+    None for a path outside the locale folders."""
+    parts = path.split("/", 2)
+    return (parts[1], parts[2]) if len(parts) == 3 and parts[0] == DOCS_DIR else None
+
+
 def is_locale_code(name: str) -> bool:
     return re.fullmatch(LOCALE_PATTERN, name) is not None
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook.locales import DOCS_DIR
+from handbook.locales import source_parts
 from handbook.problems import Problem, summary
 from handbook.project import Project
 from handbook.rules import run_checks
@@ -192,8 +192,8 @@ def _section_of(line: int, sections: list[tuple[int, str]]) -> str | None:
 
 def _page_locale(page_path: str) -> str:
     """The locale of a page's source, docs/<locale>/…"""
-    parts = page_path.split("/")
-    return parts[1] if len(parts) > 2 and parts[0] == DOCS_DIR else ENGLISH
+    parts = source_parts(page_path)
+    return parts[0] if parts else ENGLISH
 
 
 def _count(number: int, words: tuple[str, str]) -> str:

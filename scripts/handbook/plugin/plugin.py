@@ -23,7 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from handbook.locales import url_prefix
+from handbook.locales import source_parts, url_prefix
 from handbook.plugin import (
     checker_report,
     dates,
@@ -225,8 +225,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
 
     def _heading_lines(self, source: str) -> list[int]:
         """The source lines of the headings of `source` (docs/<locale>/<page>), if it was read."""
-        parts = source.split("/", 2)
-        found = self.loaded().page(parts[1], parts[2]) if len(parts) == 3 else None
+        parts = source_parts(source)
+        found = self.loaded().page(*parts) if parts else None
         return [heading.line for heading in found.parsed.headings] if found else []
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
