@@ -16,14 +16,16 @@ import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from handbook.characters import conflict_markers, conflict_message, invisible_characters, invisible_message
 from handbook.problems import ANY_LOCALE, Problem, ProblemAt
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 SCHEMAS = Path(__file__).with_name("schemas")
 MESSAGE = "x-message"  # the schema keyword holding the translator-facing message for its part of a file
@@ -122,6 +124,8 @@ def schema_file(name: str) -> str:
 
 @cache
 def load_schema(name: str) -> dict[str, Any]:
+    from jsonschema import Draft202012Validator  # 40 ms: only when a file is read, not when a build reuses the check
+
     schema: dict[str, Any] = json.loads((SCHEMAS / schema_file(name)).read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return schema
@@ -129,6 +133,8 @@ def load_schema(name: str) -> dict[str, Any]:
 
 def schema_problems(data: Any, lines: Lines, name: str, problem: ProblemAt) -> list[Problem]:
     """One problem per part of the file its schema rejects (several violations inside one part are one mistake)."""
+    from jsonschema import Draft202012Validator
+
     schema = load_schema(name)
     found: dict[tuple[str, tuple[Any, ...]], Problem] = {}
     for error in Draft202012Validator(schema).iter_errors(data):

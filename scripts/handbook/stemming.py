@@ -8,8 +8,6 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-import snowballstemmer
-
 from handbook.locales import base_language
 
 # Snowball's algorithm by language; a locale not listed here is not stemmed.
@@ -26,6 +24,8 @@ SNOWBALL = {
 
 @cache
 def _stemmer(locale: str) -> Any:
+    import snowballstemmer  # its every algorithm, 40 ms: only when a word is stemmed, not at each build
+
     language = SNOWBALL.get(base_language(locale))
     return snowballstemmer.stemmer(language) if language else None
 

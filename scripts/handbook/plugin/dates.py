@@ -7,6 +7,7 @@ commit gives the same page); a tree outside git shows no date rather than a wron
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -23,4 +24,9 @@ def page_dates(root: Path) -> dict[str, str]:
 
 
 def last_updated(iso: str, locale: str) -> dict[str, str]:
-    return {"iso": iso, "text": format_date(date.fromisoformat(iso), format="long", locale=locale.replace("-", "_"))}
+    return {"iso": iso, "text": _long_date(iso, locale)}
+
+
+@cache  # babel reads the locale's data at each call; a build asks for few distinct dates
+def _long_date(iso: str, locale: str) -> str:
+    return str(format_date(date.fromisoformat(iso), format="long", locale=locale.replace("-", "_")))

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-import snowballstemmer
 from lunr.builder import Builder
 from lunr.pipeline import Pipeline
 from lunr.stemmer import PorterStemmer
@@ -63,6 +62,8 @@ def stemmer(lunr_language: str) -> tuple[str, Callable[[str], str]]:
     algorithm = SNOWBALL_ALGORITHMS.get(lunr_language)
     if algorithm is None:
         raise UnknownLanguage(f"no stemmer for the lunr language {lunr_language!r}")
+    import snowballstemmer  # its every algorithm, 40 ms: only when an index is built
+
     snowball = snowballstemmer.stemmer(algorithm)
     return f"stemmer-{lunr_language}", lambda word: str(snowball.stemWord(word))
 

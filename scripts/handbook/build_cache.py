@@ -1,0 +1,89 @@
+"""Results kept between builds, under a key that covers every input.
+
+Two steps cost most of what this handbook's build costs beyond Material's, yet most builds change
+none of their inputs: the translation check (`handbook.checked`) and each locale's search index
+(`handbook.search.index_cache`). Each keeps its result in its own folder under the project's
+`.cache/`, named by a key over every input (the code that makes it included). Any change makes a
+new key, and a folder keeps only the newest entry of each name, so it never grows with the edits.
+An entry is written whole or not at all, and one that cannot be read is made anew: a stale or
+broken entry can cost time, never a wrong result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Codec:
+    """How an entry is stored: its file suffix, and the two conversions."""
+
+    suffix: str
+    dump: Callable[[Any], bytes]
+    load: Callable[[bytes], Any]
+
+
+JSON = Codec(".json", lambda data: json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode(), json.loads)
+# Python objects (a checked project): entries are read only from the project's own .cache/.
+PICKLE = Codec(".pickle", lambda data: pickle.dumps(data, pickle.HIGHEST_PROTOCOL), pickle.loads)
+
+
+def digest(parts: Iterable[str | bytes]) -> str:
+    """One hex key for `parts`, in order."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "big"))  # ("ab", "c") and ("a", "bc") differ
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+def file_parts(paths: Iterable[Path], base: Path) -> Iterable[str | bytes]:
+    """Each file's path (relative to `base`) and content, for `digest`."""
+    for path in paths:
+        yield path.relative_to(base).as_posix()
+        yield path.read_bytes()
+
+
+@cache
+def versions(packages: tuple[str, ...]) -> str:
+    """The installed version of each package ("-" if it is not installed)."""
+    found = []
+    for package in packages:
+        try:
+            found.append(f"{package}=={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}==-")
+    return ",".join(found)
+
+
+def kept(folder: Path | None, name: str, key: str, make: Callable[[], T], codec: Codec = JSON) -> T:
+    """What `make` returns for `key`: from `folder` if an entry is there and readable, else made and
+    stored as the only entry of `name`. Without a folder, always made."""
+    if folder is None:
+        return make()
+    entry = folder / f"{name}-{key}{codec.suffix}"
+    if entry.is_file():
+        try:
+            loaded: T = codec.load(entry.read_bytes())
+            return loaded
+        except Exception:  # noqa: BLE001 -- an entry of another version or cut short: make it anew
+            pass
+    made = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(f"{name}-*{codec.suffix}"):
+        old.unlink(missing_ok=True)
+    partial = entry.with_suffix(".tmp")
+    partial.write_bytes(codec.dump(made))
+    partial.replace(entry)  # a build stopped midway leaves no half-written entry
+    return made
