@@ -26,12 +26,14 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The locked dependencies first (hash-checked), then the project's own package, `handbook`
 # (scripts/handbook/: the checker, the translator commands and the MkDocs plugin), built with
-# the locked setuptools.
+# the locked setuptools, with its bytecode as pip writes the locked packages': Python reads it also
+# where writing it is off (PYTHONDONTWRITEBYTECODE), and compiles anew only a file that changed.
 $(INSTALLED): requirements.txt pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(PY) -m compileall -q scripts/handbook
 	touch $@
 
 # Test tools from npm (the Nu HTML checker), installed from package-lock.json with its hashes.
