@@ -15,7 +15,7 @@ from tests.helpers import PROJECT_ROOT
 
 # Variables a CI runner or a user's shell may set that change what the tools print or build for.
 # Tests that need one set it themselves.
-AMBIENT_EXACT = ("CI", "SITE_URL", "HANDBOOK_PREVIEW")
+AMBIENT_EXACT = ("CI", "SITE_URL", "HANDBOOK_PREVIEW", "HANDBOOK_CACHE")
 AMBIENT_PREFIXES = ("GITHUB_", "RUNNER_")
 
 

@@ -11,6 +11,7 @@ broken entry can cost time, never a wrong result.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import pickle
@@ -74,11 +75,10 @@ def kept(folder: Path | None, name: str, key: str, make: Callable[[], T], codec:
         return make()
     entry = folder / f"{name}-{key}{codec.suffix}"
     if entry.is_file():
-        try:
+        # An entry of another version of a class, or cut short: any error reading it makes it anew.
+        with contextlib.suppress(Exception):
             loaded: T = codec.load(entry.read_bytes())
             return loaded
-        except Exception:  # noqa: BLE001 -- an entry of another version or cut short: make it anew
-            pass
     made = make()
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{name}-*{codec.suffix}"):

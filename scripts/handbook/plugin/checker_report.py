@@ -30,7 +30,6 @@ from mkdocs.exceptions import PluginError
 from handbook.locales import source_parts
 from handbook.problems import Problem, summary
 from handbook.project import Project
-from handbook.rules import run_checks
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -125,9 +124,10 @@ class CheckReport:
         return "\n".join([*(problem.format() for problem in self.problems), summary(self.problems, self.checked)])
 
 
-def check_project(project: Project) -> CheckReport:
+def project_report(project: Project, problems: list[Problem]) -> CheckReport:
+    """The report of the check of `project` that found `problems`."""
     checked = f"{len(project.pages) + len(project.unreadable)} pages in {len(project.locale_dirs)} locales"
-    return CheckReport(run_checks(project), checked)
+    return CheckReport(problems, checked)
 
 
 def stop_on_errors(report: CheckReport) -> None:

@@ -14,3 +14,7 @@ class HandbookConfig(Config):  # type: ignore[no-untyped-call]
     # Offer draft locales in the language switcher (as `mkdocs serve` always does): for previews
     # that translators look at, never for the published site.
     preview = c.Type(bool, default=False)
+    # Keep the check, the search indexes and the compiled templates between builds, in .cache/
+    # beside mkdocs.yml, each under a key over its inputs (handbook.build_cache); off: every build
+    # makes them anew.
+    cache = c.Type(bool, default=True)

@@ -2,7 +2,8 @@
 
 mkdocs-static-i18n builds the default locale, then re-runs the whole build for each other locale
 from its own `on_post_build` (priority -100). So: the project (registry, termbase, every page)
-and the git dates are read once, when the top-level build is configured; site-wide files (search
+and the git dates are read once, when the top-level build is configured (the project and its check
+are kept between builds that change none of their inputs: `handbook.checked`); site-wide files (search
 indexes, sitemaps) are written once, after the last locale, at priority -200.
 """
 
@@ -23,6 +24,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from handbook.checked import CACHE_FOLDER as CHECK_CACHE
+from handbook.checked import checked
 from handbook.locales import source_parts, url_prefix
 from handbook.plugin import (
     checker_report,
@@ -39,17 +42,18 @@ from handbook.plugin import (
     upstream,
 )
 from handbook.plugin.config import HandbookConfig
-from handbook.project import Project, load_project
+from handbook.project import Project
 from handbook.registry import REGISTRY_FILE, Registry
 from handbook.rules import hygiene
 from handbook.rules.front_matter import front_matter_problems
 from handbook.rules.spelling import WORD_LISTS
+from handbook.search.index_cache import CACHE_FOLDER as SEARCH_CACHE
 from handbook.search.vocabulary import ThesaurusMissing
 from handbook.status import page_state, pages_to_do_list, status_table, translation_status
 from handbook.termbase import TERMBASE_FILE
 
 NOT_FOUND = "404.html"
-TEMPLATE_CACHE = ".cache/templates"  # beside the search's (handbook.search.build_cache.CACHE_FOLDER)
+TEMPLATE_CACHE = ".cache/templates"  # beside the check's and the search's (handbook.build_cache)
 NOT_FOUND_KEYS = ("not_found_title", "not_found_text", "not_found_home")
 
 
@@ -85,10 +89,11 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         if i18n.nested:
             return config  # a nested per-locale build: everything was read for the top-level one
         root = project_root(config)
-        project, problems = load_project(root)
-        if project is None:
-            raise PluginError("\n".join(problem.format() for problem in problems))
-        self.project = project
+        found = checked(root, self._cache_folder(config, CHECK_CACHE))
+        if found.project is None:
+            raise PluginError("\n".join(problem.format() for problem in found.problems))
+        self.project = project = found.project
+        self.report = checker_report.project_report(project, found.problems)
         if self.command == "serve":
             checker_report.relax_link_validation(config)
         self.dates = dates.page_dates(root)
@@ -106,11 +111,12 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
         problems += project.unreadable.values()  # MkDocs would stop with a traceback
-        problems += hygiene.unpublishable(project)  # conflict markers, invisible characters: readers would see them
+        problems += hygiene.unpublishable(
+            self.report.problems
+        )  # conflict markers, invisible characters: readers would see them
         problems = hygiene.conflicts_only(problems)
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))
-        self.report = checker_report.check_project(project)
         if self.command != "serve":
             checker_report.stop_on_errors(self.report)
 
@@ -131,14 +137,15 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         """Material's own partials reachable from the overrides (upstream.py); and compiled theme
         templates kept between builds (Jinja's bytecode cache, keyed on each template's source):
         compiling Material's templates anew, once per language, took a large share of every build."""
-        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self._cache_folder(config, TEMPLATE_CACHE)))
+        folder = self._cache_folder(config, TEMPLATE_CACHE)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return upstream.with_theme_originals(env)
 
-    @staticmethod
-    def _cache_folder(config: MkDocsConfig, name: str) -> Path:
-        folder = project_root(config) / name
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder
+    def _cache_folder(self, config: MkDocsConfig, name: str) -> Path | None:
+        """The folder `name` under the project's, or None when the `cache` option is off."""
+        return project_root(config) / name if self.config.cache else None
 
     @event_priority(-150)  # after static-i18n (-100) has chosen the locale's files
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -288,7 +295,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 registry.default_locale,
                 theme_dirs,
                 project.termbase,
-                project_root(config),
+                self._cache_folder(config, SEARCH_CACHE),
             )
         except ThesaurusMissing as error:
             raise PluginError(f"search: {error}") from None

@@ -15,10 +15,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from handbook.build_cache import kept
 from handbook.locales import base_language, locale_of_url, url_prefix
 from handbook.plugin.upstream import LUNR_SCRIPTS, merged_search_index
-from handbook.search.build_cache import CACHE_FOLDER, cache_key, cached
 from handbook.search.index import enrich, heading_parents, locale_index, write_locale_index
+from handbook.search.index_cache import cache_key
 from handbook.search.lunr_index import SNOWBALL_ALGORITHMS
 from handbook.search.vocabulary import thesaurus_path
 from handbook.termbase import Termbase
@@ -36,10 +37,10 @@ WORKER_FILES = (
 
 
 def write_search_indexes(
-    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase, project: Path
+    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase, cache: Path | None
 ) -> None:
     """Split the merged index per locale and write each locale's enriched index and stub (the
-    built part kept between builds under the project's CACHE_FOLDER).
+    built part kept between builds in the `cache` folder, if any).
 
     Reads the built pages (section names), so it runs after every page is written."""
     merged = merged_search_index(site)
@@ -50,7 +51,7 @@ def write_search_indexes(
         inputs = [docs, locale, lunr, merged.separator, repr(termbase), section_headings(folder, docs)]
         key = cache_key(inputs, thesaurus_path(locale))
         build = partial(_enriched_index, docs, locale, folder, termbase, lunr, merged.separator)
-        full = cached(project / CACHE_FOLDER, locale, key, build)
+        full = kept(cache, locale, key, build)
         write_locale_index(folder, full)
 
 

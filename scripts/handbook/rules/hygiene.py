@@ -22,8 +22,9 @@ from handbook.markdown_page import CODE_SPAN, Heading
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 
-# What the data-file reader reports with these rules' IDs (concepts.yml stops the build anyway).
-DATA_FILE_RULES = ("conflict-marker", "invisible-character")
+# The IDs of these rules' problems, which stop the site build (the data-file reader reports some of
+# them too, in termbase.yml; concepts.yml stops the build anyway).
+UNPUBLISHABLE = ("conflict-marker", "invisible-character", "anchor-lookalike")
 
 
 def check_conflict_markers(project: Project) -> Iterator[Problem]:
@@ -65,12 +66,9 @@ def lookalike_message(heading: Heading) -> str | None:
     return f"the anchor {{ #{written} }} has {named}: type {{ #{heading.anchor} }}"
 
 
-def unpublishable(project: Project) -> list[Problem]:
-    """Every problem of these rules, also in termbase.yml: what stops the site build."""
-    found = [problem for problem in project.loading_problems if problem.rule in DATA_FILE_RULES]
-    for rule in (check_conflict_markers, check_invisible_characters, check_anchor_lookalikes):
-        found += rule(project)
-    return found
+def unpublishable(problems: list[Problem]) -> list[Problem]:
+    """Those of a check's `problems` that are these rules', also in termbase.yml: what stops the site build."""
+    return [problem for problem in problems if problem.rule in UNPUBLISHABLE]
 
 
 def conflicts_only(problems: list[Problem]) -> list[Problem]:

@@ -17,6 +17,7 @@ those would take the typo «problemne» for a form of «problem».
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +43,8 @@ SPELLED_FIELDS = ("title", "description")
 # Hunspell dictionary -> simplemma language, for the dictionaries that lack inflections (above).
 # Not en_US: it has them, and simplemma's English list also holds misspellings («becuse»).
 LEMMATIZED = {"nb_NO": "nb", "nn_NO": "nn"}
+# Where Hunspell looks for a dictionary besides $DICPATH (Debian installs them in the first).
+DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
 
 
 def check_spelling(project: Project) -> Iterator[Problem]:
@@ -194,6 +197,20 @@ def known_words(words: list[str], locale: str, root: Path) -> list[str]:
 def unknown_words(words: Iterable[str], dictionary: str) -> list[str]:
     """Those of `words` (one per item) that the Hunspell dictionary does not know, in order."""
     return [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]
+
+
+def dictionary_stamp() -> str:
+    """Which Hunspell and which dictionary files a check would use (path, size and modification
+    time of each), for the keys of results kept between builds: a new dictionary makes a new key."""
+    folders = [*os.environ.get("DICPATH", "").split(os.pathsep), *DICTIONARY_FOLDERS]
+    found = [str(shutil.which("hunspell"))]
+    for name in DICTIONARIES.values():
+        for folder in filter(None, folders):
+            for path in (Path(folder) / f"{name}.dic", Path(folder) / f"{name}.aff"):
+                if path.is_file():
+                    stat = path.stat()
+                    found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(found)
 
 
 def _hunspell(mode: list[str], lines: Iterable[str], dictionary: str) -> str:

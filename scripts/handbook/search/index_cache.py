@@ -1,0 +1,45 @@
+"""The key of a locale's built lunr index and expansion table, kept between builds (`handbook.build_cache`).
+
+Building them is most of the search's build cost (enriching every section, lunr.py indexing it,
+reading the thesaurus), yet most builds change no word of a locale. The key covers every input:
+the locale's documents as Material indexed them, the termbase, the pages' headings, the lunr
+language and separator, the source of the modules that build them, the thesaurus file (its size
+and modification time), the Hunspell dictionaries (other-language term words are judged by them)
+and the versions of lunr.py and the lemmatizer.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from handbook.build_cache import digest, file_parts, versions
+from handbook.rules.spelling import dictionary_stamp
+
+CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
+CACHE_FORMAT = 2
+CODE_MODULES = (
+    "index.py",
+    "lunr_index.py",
+    "vocabulary.py",
+    "index_cache.py",
+    "../build_cache.py",
+    "../termbase.py",
+    "../locales.py",
+    "../stemming.py",
+    "../rules/spelling.py",
+)
+PACKAGES = ("simplemma", "lunr")
+
+
+def cache_key(inputs: Any, thesaurus: Path | None) -> str:
+    """A key for `inputs` (JSON data) built by this version of the code, with this thesaurus."""
+    here = Path(__file__).parent
+    stamp = ""
+    if thesaurus is not None and thesaurus.is_file():
+        stat = thesaurus.stat()
+        stamp = f"{thesaurus}:{stat.st_size}:{stat.st_mtime_ns}"
+    code = file_parts(((here / name).resolve() for name in CODE_MODULES), here.parent)
+    data = json.dumps([CACHE_FORMAT, inputs], ensure_ascii=False, sort_keys=True)
+    return digest([data, *code, versions(PACKAGES), stamp, dictionary_stamp()])
