@@ -7,6 +7,7 @@ the same run (the MkDocs build of the same tree).
 
 from __future__ import annotations
 
+import compileall
 import json
 import re
 import shutil
@@ -15,6 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import handbook
 from handbook.locales import url_prefix
 from handbook.plugin.offline import WORKER_NAME
 from handbook.project import load_project
@@ -31,7 +33,8 @@ SCALE_SIZES = (200, 1000, 2000)
 VANILLA_SCALE_SIZES = (200, 1000)  # vanilla's build time per page grows with the site: 2,000 would take long
 SEARCH_SCALE_SIZE = 1000
 CHECK_REPEATS = 5
-BUILD_REPEATS = 3
+BUILD_REPEATS = 5
+NOTHING_KEPT = {"HANDBOOK_CACHE": "false"}  # the handbook plugin's `cache` option off: a fresh clone's build
 
 
 def check_seconds(root: Path, repeats: int = CHECK_REPEATS) -> float:
@@ -49,11 +52,13 @@ def check_seconds(root: Path, repeats: int = CHECK_REPEATS) -> float:
     return statistics.median(times)
 
 
-def build_seconds(root: Path, site_url: str, site: Path | None = None, strict: bool = True) -> float:
+def build_seconds(
+    root: Path, site_url: str, site: Path | None = None, strict: bool = True, env: dict[str, str] | None = None
+) -> float:
     """Wall time of one `mkdocs build` of `root` for `site_url` (into `site`, or a scratch folder)."""
     target = site or Path(tempfile.mkdtemp(prefix="bench-site-"))
     start = time.perf_counter()
-    result = run_mkdocs_build(root, target, strict=strict, quiet=True, env={"SITE_URL": site_url})
+    result = run_mkdocs_build(root, target, strict=strict, quiet=True, env={"SITE_URL": site_url, **(env or {})})
     elapsed = time.perf_counter() - start
     if site is None:
         shutil.rmtree(target, ignore_errors=True)
@@ -67,20 +72,28 @@ def main(root: Path) -> int:
         f"Benchmark (wall time; check = median of {CHECK_REPEATS} in-process runs; handbook builds = median of "
         f"{BUILD_REPEATS}, interleaved with the vanilla builds; generated trees = one build each)"
     )
+    compileall.compile_dir(Path(handbook.__file__).parent, quiet=1)  # as a user's first run leaves it
     site_url = f"http://127.0.0.1:{free_port()}{BENCH_SITE_PATH}"
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch_dir:
         scratch = Path(scratch_dir)
         ours_site, vanilla_site = scratch / "ours-site", scratch / "vanilla-site"
         vanilla = vanilla_project(root, scratch / "vanilla", site_url)
-        ours_times, vanilla_times = [], []
+        build_seconds(root, site_url, ours_site)  # what a build keeps (.cache/) is there, as after any build
+        ours_times, vanilla_times, fresh_times = [], [], []
         for _ in range(BUILD_REPEATS):
             ours_times.append(build_seconds(root, site_url, ours_site))
             vanilla_times.append(build_seconds(vanilla, site_url, vanilla_site, strict=False))
+            fresh_times.append(build_seconds(root, site_url, ours_site, env=NOTHING_KEPT))
         ours_build, vanilla_build = statistics.median(ours_times), statistics.median(vanilla_times)
+        fresh_build = statistics.median(fresh_times)
         real_check = check_seconds(root)
         print(
             f"Build: this site {ours_build:.2f} s, vanilla Material + static-i18n {vanilla_build:.2f} s "
-            f"(ratio {ours_build / vanilla_build:.2f}x)"
+            f"(ratio {ours_build / vanilla_build:.2f}x; the check and the search indexes kept from the last build)"
+        )
+        print(
+            f"Build with nothing kept (HANDBOOK_CACHE=false, as in a fresh clone): this site {fresh_build:.2f} s "
+            f"(ratio {fresh_build / vanilla_build:.2f}x)"
         )
         print(f"Check: {real_check * 1000:.0f} ms = {real_check / ours_build:.1%} of this site's build time")
         home = print_page_weight(root, site_url, ours_site, vanilla_site)
