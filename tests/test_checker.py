@@ -163,3 +163,24 @@ def test_inflections_the_dictionary_lacks_pass_but_typos_that_look_inflected_do_
         "tor",  # listed by simplemma as a form of the name «Tor»: only a case apart, not an inflection
     }
     assert set(misspelled(["becuse", "tis"], "en_US")) == {"becuse", "tis"}
+
+
+def test_a_check_starts_hunspell_once_per_dictionary(monkeypatch):
+    """Each start loads a dictionary (a fifth of a second for nb_NO): the rules that ask Hunspell
+    (untranslated, spelling) share one lookup of every word of the project."""
+    from handbook.project import load_project
+    from handbook.rules import run_checks, spelling
+
+    started: list[str] = []
+    run_hunspell = spelling._hunspell
+
+    def counted(mode: list[str], lines, dictionary: str) -> str:
+        started.append(dictionary)
+        return run_hunspell(mode, lines, dictionary)
+
+    monkeypatch.setattr(spelling, "_hunspell", counted)
+    monkeypatch.setattr(spelling, "_KNOWN", {}, raising=False)
+    project, _ = load_project(PROJECT_ROOT)
+    assert project is not None
+    assert run_checks(project) == []
+    assert sorted(started) == ["en_US", "nb_NO"]

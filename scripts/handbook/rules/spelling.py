@@ -2,9 +2,10 @@
 project's word list (`words/<locale>.txt`, beside the termbase).
 
 Hunspell is the spell checker LibreOffice and Firefox use, with Debian's dictionaries
-(`hunspell-en-us`, `hunspell-no`). The `hunspell` command is called once per locale for a whole
-check (every distinct word of the locale on its input, in its pipe mode), which is faster than a
-call per word through a binding and needs no compiled Python package. Spelling is advisory: a
+(`hunspell-en-us`, `hunspell-no`). The `hunspell` command is started once per dictionary for a
+whole check, with every distinct word of the project on its input (`look_up_all`; the untranslated
+rule asks too), which is faster than a call per word through a binding and needs no compiled
+Python package. Spelling is advisory: a
 warning, also with --strict, since a dictionary never knows every correct word; a word it does not
 know, and that is right, goes into the word list.
 
@@ -37,6 +38,7 @@ DICTIONARIES = {"en": "en_US", "nb": "nb_NO", "nn": "nn_NO"}
 WORD_LISTS = "words"  # words/<locale>.txt: correct words the dictionary lacks, one per line
 SUGGESTIONS = 3
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+PART_SEPARATOR = re.compile(r"['’-]")
 URL = re.compile(r"\b\w+://\S+")
 REFERENCE_DEFINITION = re.compile(r"^[ \t]*\[[^\]]+\]:")  # `[ref]: target.md "title"`: a link target
 SPELLED_FIELDS = ("title", "description")
@@ -50,6 +52,7 @@ DICTIONARY_FOLDERS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/m
 def check_spelling(project: Project) -> Iterator[Problem]:
     """Every word a reader reads (outside code, anchors and link targets) is in the locale's
     Hunspell dictionary or in words/<locale>.txt (a warning, also with --strict)."""
+    look_up_all(project)
     for locale in project.registry.locales:
         dictionary = DICTIONARIES.get(locale)
         if dictionary is None:
@@ -194,9 +197,43 @@ def known_words(words: list[str], locale: str, root: Path) -> list[str]:
     return [word for word in words if word not in unknown or listed(word, known)]
 
 
+# (dictionary, word) -> whether Hunspell knows the word: each word is looked up once per process,
+# whichever rule asks (starting Hunspell loads its dictionary, a fifth of a second for nb_NO).
+_KNOWN: dict[tuple[str, str], bool] = {}
+
+
 def unknown_words(words: Iterable[str], dictionary: str) -> list[str]:
-    """Those of `words` (one per item) that the Hunspell dictionary does not know, in order."""
-    return [word for word in _hunspell(["-l"], words, dictionary).splitlines() if word]
+    """Those of `words` (one per item) that the Hunspell dictionary does not know, in order; one
+    Hunspell process for the words not looked up before, none if there are none."""
+    words = list(words)
+    new = sorted({word for word in words if (dictionary, word) not in _KNOWN})
+    if new:
+        unknown = {word for word in _hunspell(["-l"], new, dictionary).splitlines() if word}
+        _KNOWN.update(((dictionary, word), word not in unknown) for word in new)
+    return [word for word in words if not _KNOWN[(dictionary, word)]]
+
+
+def look_up_all(project: Project) -> None:
+    """Look up every word of the project at once, one Hunspell process per dictionary: each
+    locale's words in its own dictionary, and every locale's in the default locale's (the
+    untranslated rule asks it whether a translated sentence is English). Then the rules' own
+    questions are answered from `_KNOWN`. Without Hunspell, nothing: each rule reports that itself."""
+    default = DICTIONARIES.get(project.registry.default_locale)
+    wanted: dict[str, set[str]] = {}
+    for locale in project.registry.locales:
+        words = {part for page in project.pages_of(locale) for _, word in page_words(page) for part in _parts(word)}
+        for dictionary in {DICTIONARIES.get(locale), default} - {None}:
+            wanted.setdefault(str(dictionary), set()).update(words)
+    try:
+        for dictionary, words in wanted.items():
+            unknown_words(words, dictionary)
+    except SpellerError:
+        return
+
+
+def _parts(word: str) -> list[str]:
+    """The word and, for one with a hyphen or apostrophe, each part (other rules split there)."""
+    return [word, *PART_SEPARATOR.split(word)] if PART_SEPARATOR.search(word) else [word]
 
 
 def dictionary_stamp() -> str:

@@ -24,7 +24,7 @@ from handbook.markdown_page import Section, keyed_sections
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
 from handbook.rules.front_matter import REQUIRED_FRONT_MATTER
-from handbook.rules.spelling import DICTIONARIES, SpellerError, listed, unknown_words, word_list
+from handbook.rules.spelling import DICTIONARIES, SpellerError, listed, look_up_all, unknown_words, word_list
 from handbook.rules.structure import describe
 from handbook.sentences import Sentence, ordinary_words, readable, sentences_of
 
@@ -59,6 +59,7 @@ def check_untranslated(project: Project) -> Iterator[Problem]:
     than its page's (names, numbers, code, link targets and termbase words may stay)."""
     reported: set[Reported] = set()
     allowed = _allowed_words(project)
+    look_up_all(project)
     split: dict[str, Sentences] = {}
 
     def sentences(page: LocalePage) -> Sentences:
@@ -271,20 +272,12 @@ def _unreported_sentences(
             yield from (s for s in found if (page.shown, s.line, s.readable) not in reported)
 
 
-# (dictionary, word) -> whether Hunspell knows the word: a page's words are looked up once per process.
-_KNOWN: dict[tuple[str, str], bool] = {}
-
-
 def _known(words: set[str], locale: str, project: Project) -> set[str]:
     """The words the locale's Hunspell dictionary or its word list (words/<locale>.txt) knows."""
-    dictionary = DICTIONARIES[locale]
     listed_words = word_list(project.root, locale)
     unlisted = sorted({word for word in words if not listed(word, listed_words)})
-    new = [word for word in unlisted if (dictionary, word) not in _KNOWN]
-    if new:
-        unknown = set(unknown_words(new, dictionary))
-        _KNOWN.update(((dictionary, word), word not in unknown) for word in new)
-    return {word for word in words if listed(word, listed_words) or _KNOWN[(dictionary, word)]}
+    unknown = set(unknown_words(unlisted, DICTIONARIES[locale]))
+    return {word for word in words if word not in unknown}
 
 
 def _foreign(text: str, locale: str, allowed: re.Pattern[str], native: set[str] | None = None) -> str:
