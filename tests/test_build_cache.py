@@ -86,14 +86,36 @@ def test_what_the_check_never_reads_keeps_the_key(tmp_path):
 
 
 def test_the_check_code_is_part_of_the_key(tmp_path, monkeypatch):
-    package = tmp_path / "handbook"
-    package.mkdir()
-    (package / "rule.py").write_text("RULE = 1\n", encoding="utf-8")
-    monkeypatch.setattr(checked_module, "PACKAGE", package)
     root = materialize_base(tmp_path / "project")
+    keys = []
+    for version in ("1", "2"):
+        package = tmp_path / f"handbook-{version}"
+        package.mkdir()
+        (package / "rule.py").write_text(f"RULE = {version}\n", encoding="utf-8")
+        monkeypatch.setattr(checked_module, "PACKAGE", package)
+        keys.append(inputs_key(root))
+    assert keys[0] != keys[1]
+
+
+def test_the_makefile_is_part_of_the_key(tmp_path, monkeypatch):
+    """The freshness messages name `make stamp`, with LOCALE= unless it is the Makefile's default."""
+    root = materialize_base(tmp_path / "project")
+    makefile = tmp_path / "Makefile"
+    monkeypatch.setattr(checked_module, "MAKEFILE", makefile)
+    makefile.write_text("LOCALE ?= nb\n", encoding="utf-8")
     before = inputs_key(root)
-    (package / "rule.py").write_text("RULE = 2\n", encoding="utf-8")
+    makefile.write_text("LOCALE ?= nn\n", encoding="utf-8")
     assert inputs_key(root) != before
+
+
+def test_a_page_that_cannot_be_read_is_reported_by_the_check_not_by_the_key(tmp_path):
+    root = materialize_base(tmp_path)
+    (root / "docs/nb/broken.md").symlink_to(root / "docs/nb/gone.md")  # a link to nothing: reading fails
+    (root / "docs/en/loop").symlink_to(root / "docs")  # a link to a parent folder
+    found = checked(root, root / CACHE_FOLDER)
+    assert [problem.format() for problem in found.problems if problem.rule == "unreadable"] == [
+        "nb:docs/nb/broken.md:1: unreadable: cannot read the page: No such file or directory"
+    ]
 
 
 def test_an_entry_that_cannot_be_read_is_made_anew(tmp_path):

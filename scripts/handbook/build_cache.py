@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import pickle
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -50,10 +52,14 @@ def digest(parts: Iterable[str | bytes]) -> str:
 
 
 def file_parts(paths: Iterable[Path], base: Path) -> Iterable[str | bytes]:
-    """Each file's path (relative to `base`) and content, for `digest`."""
+    """Each file's path (relative to `base`) and content, for `digest`; for a file that cannot be
+    read, why not (the reader that needs it reports that, once, at its line)."""
     for path in paths:
         yield path.relative_to(base).as_posix()
-        yield path.read_bytes()
+        try:
+            yield path.read_bytes()
+        except OSError as error:
+            yield f"unreadable: {error}"
 
 
 @cache
@@ -81,9 +87,13 @@ def kept(folder: Path | None, name: str, key: str, make: Callable[[], T], codec:
             return loaded
     made = make()
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(f"{name}-*{codec.suffix}"):
-        old.unlink(missing_ok=True)
-    partial = entry.with_suffix(".tmp")
-    partial.write_bytes(codec.dump(made))
-    partial.replace(entry)  # a build stopped midway leaves no half-written entry
+    for old in [*folder.glob(f"{name}-*{codec.suffix}"), *folder.glob(f"{name}-*.tmp")]:
+        old.unlink(missing_ok=True)  # another build's file, being written, may go too: it is only a cache
+    # A file of this build's own, renamed into place: a build stopped midway leaves no half-written
+    # entry, and two builds at once (`serve` and `build`) never write into one file.
+    handle, partial = tempfile.mkstemp(dir=folder, prefix=f"{name}-", suffix=".tmp")
+    with os.fdopen(handle, "wb") as written:
+        written.write(codec.dump(made))
+    with contextlib.suppress(FileNotFoundError):  # removed meanwhile by another build (above)
+        Path(partial).replace(entry)
     return made

@@ -6,25 +6,30 @@ rules read every sentence) cost more than the rest of what this handbook's build
 Material's, yet most builds change none of its inputs. So the project and the check's problems
 are kept (`handbook.build_cache`) under a key over all it reads:
 
-- every file under docs/ (its path; a page's content too), the YAML files beside mkdocs.yml
-  (the registry, the termbase) and the word lists;
-- git's HEAD commit (the freshness rules read the English pages' history) and the project's place;
-- the handbook package's own files, the Hunspell dictionaries, Python's version and the versions
-  of the libraries the rules use.
+- every file under docs/ (its path, following links as MkDocs does; a page's content too), the
+  YAML files beside mkdocs.yml (the registry, the termbase), the word lists and the Makefile
+  (messages name its `make` commands and default language);
+- git's HEAD commit and whether the clone is shallow (the freshness rules read the English
+  pages' history), and the project's place;
+- the handbook package's own files as this process imported them, Hunspell and its dictionaries,
+  Python's version and the versions of the libraries the rules use.
 
 `handbook check` (`make check`, CI) never uses it: it always checks anew.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from handbook.build_cache import PICKLE, digest, file_parts, kept, versions
 from handbook.locales import DOCS_DIR
+from handbook.make_forms import MAKEFILE
 from handbook.problems import Problem
 from handbook.project import Project, load_project
 from handbook.rules import run_checks
@@ -33,7 +38,19 @@ from handbook.rules.spelling import WORD_LISTS, dictionary_stamp
 CACHE_FOLDER = ".cache/handbook-check"  # under the project's folder (beside mkdocs.yml)
 CACHE_NAME = "checked"
 PACKAGE = Path(__file__).parent
-PACKAGES = ("simplemma", "py3langid", "sentencex", "ruamel.yaml", "jsonschema", "markdown", "pymdown-extensions")
+PACKAGES = (
+    "simplemma",
+    "py3langid",
+    "numpy",
+    "sentencex",
+    "snowballstemmer",
+    "confusable-homoglyphs",
+    "ruamel.yaml",
+    "pyyaml",
+    "jsonschema",
+    "markdown",
+    "pymdown-extensions",
+)
 PAGE_SUFFIX = ".md"  # of the files under docs/ read whole; of the others, the check sees only the name
 
 
@@ -48,6 +65,8 @@ class Checked:
 
 def checked(root: Path, folder: Path | None) -> Checked:
     """The project under `root` and its problems, kept in `folder` (none: checked anew)."""
+    if folder is None:
+        return check(root)
     return kept(folder, CACHE_NAME, inputs_key(root), lambda: check(root), PICKLE)
 
 
@@ -59,18 +78,17 @@ def check(root: Path) -> Checked:
 def inputs_key(root: Path) -> str:
     """A key that changes whenever anything the check reads may have changed."""
     root = root.resolve()
-    docs = root / DOCS_DIR
-    found = sorted(docs.rglob("*")) if docs.is_dir() else []
-    names = [path.relative_to(root).as_posix() for path in found]
-    pages = [path for path in found if path.suffix == PAGE_SUFFIX and path.is_file()]
+    found = sorted(_files(root / DOCS_DIR))
+    pages = [path for path in found if path.suffix == PAGE_SUFFIX]
     data = [*sorted(root.glob("*.y*ml")), *sorted((root / WORD_LISTS).glob("*.txt"))]
     return digest(
         [
             str(root),
-            _head(root),
-            "\n".join(names),
+            _git_state(root),
+            "\n".join(path.relative_to(root).as_posix() for path in found),
             *file_parts(pages + data, root),
-            *file_parts(sorted(_package_files()), PACKAGE),
+            *file_parts([MAKEFILE], MAKEFILE.parent),
+            code_digest(PACKAGE),
             dictionary_stamp(),
             sys.version,
             versions(PACKAGES),
@@ -78,16 +96,40 @@ def inputs_key(root: Path) -> str:
     )
 
 
-def _package_files() -> Iterator[Path]:
-    return (path for path in PACKAGE.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
+@cache  # once per process: the code a long-running `serve` checks with is the code it imported
+def code_digest(package: Path) -> str:
+    return digest(file_parts(sorted(_files(package)), package))
 
 
-def _head(root: Path) -> str:
-    """git's HEAD commit of the checkout `root` is in ("" outside one, or without git)."""
+def _files(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, following links to folders (as MkDocs does) but never into a
+    folder twice (a link to a parent would never end), without bytecode."""
+    seen: set[str] = set()
+    for parent, folders, names in os.walk(folder, followlinks=True):
+        seen.add(os.path.realpath(parent))
+        folders[:] = [
+            name
+            for name in folders
+            if name != "__pycache__" and os.path.realpath(os.path.join(parent, name)) not in seen
+        ]
+        yield from (Path(parent) / name for name in names)
+
+
+def _git_state(root: Path) -> str:
+    """git's HEAD commit of the checkout `root` is in, and whether it is shallow ("" outside one,
+    or without git): deepening a shallow clone changes the history the rules read."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, check=False
+            ["git", "-C", str(root), "rev-parse", "HEAD", "--is-shallow-repository"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return ""
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+# Computed as the rules are imported, so an edit to them while `serve` runs makes no entry that
+# claims the new code but holds the old code's problems.
+code_digest(PACKAGE)

@@ -200,6 +200,7 @@ def known_words(words: list[str], locale: str, root: Path) -> list[str]:
 # (dictionary, word) -> whether Hunspell knows the word: each word is looked up once per process,
 # whichever rule asks (starting Hunspell loads its dictionary, a fifth of a second for nb_NO).
 _KNOWN: dict[tuple[str, str], bool] = {}
+_ANSWERED_WITH: dict[str, str] = {}  # "stamp": the dictionary_stamp the answers in _KNOWN are from
 
 
 def unknown_words(words: Iterable[str], dictionary: str) -> list[str]:
@@ -218,6 +219,7 @@ def look_up_all(project: Project) -> None:
     locale's words in its own dictionary, and every locale's in the default locale's (the
     untranslated rule asks it whether a translated sentence is English). Then the rules' own
     questions are answered from `_KNOWN`. Without Hunspell, nothing: each rule reports that itself."""
+    _forget_if_changed(dictionary_stamp())
     default = DICTIONARIES.get(project.registry.default_locale)
     wanted: dict[str, set[str]] = {}
     for locale in project.registry.locales:
@@ -231,6 +233,14 @@ def look_up_all(project: Project) -> None:
         return
 
 
+def _forget_if_changed(stamp: str) -> None:
+    """Forget every answer when Hunspell or a dictionary changed since they were given (`serve`
+    runs for hours; a dictionary may be upgraded meanwhile)."""
+    if _ANSWERED_WITH.get("stamp") != stamp:
+        _KNOWN.clear()
+        _ANSWERED_WITH["stamp"] = stamp
+
+
 def _parts(word: str) -> list[str]:
     """The word and, for one with a hyphen or apostrophe, each part (other rules split there)."""
     return [word, *PART_SEPARATOR.split(word)] if PART_SEPARATOR.search(word) else [word]
@@ -238,23 +248,30 @@ def _parts(word: str) -> list[str]:
 
 def dictionary_stamp() -> str:
     """Which Hunspell and which dictionary files a check would use (path, size and modification
-    time of each), for the keys of results kept between builds: a new dictionary makes a new key."""
-    folders = [*os.environ.get("DICPATH", "").split(os.pathsep), *DICTIONARY_FOLDERS]
-    found = [str(shutil.which("hunspell"))]
+    time of each, the program's too), for the keys of results kept between builds: a new
+    dictionary or Hunspell makes a new key. Hunspell also looks in the current folder."""
+    folders = [*os.environ.get("DICPATH", "").split(os.pathsep), *DICTIONARY_FOLDERS, os.getcwd()]
+    program = shutil.which("hunspell")
+    paths = [Path(program).resolve()] if program else []
     for name in DICTIONARIES.values():
         for folder in filter(None, folders):
-            for path in (Path(folder) / f"{name}.dic", Path(folder) / f"{name}.aff"):
-                if path.is_file():
-                    stat = path.stat()
-                    found.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
-    return "\n".join(found)
+            paths += [Path(folder) / f"{name}.dic", Path(folder) / f"{name}.aff"]
+    return "\n".join(f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in paths if (stat := _stat(path)))
+
+
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat() if path.is_file() else None
+    except OSError:
+        return None
 
 
 def _hunspell(mode: list[str], lines: Iterable[str], dictionary: str) -> str:
     if shutil.which("hunspell") is None:
         raise SpellerError("hunspell is not installed (Debian: apt-get install hunspell hunspell-en-us hunspell-no)")
     result = subprocess.run(
-        ["hunspell", *mode, "-i", "utf-8", "-d", dictionary],
+        # No personal dictionary (-p): words/<locale>.txt, in the project, is the one list of extra words.
+        ["hunspell", *mode, "-i", "utf-8", "-d", dictionary, "-p", os.devnull],
         input="".join(f"{line}\n" for line in lines),
         capture_output=True,
         text=True,

@@ -35,7 +35,7 @@ PACKAGES = ("simplemma", "lunr")
 
 def cache_key(inputs: Any, thesaurus: Path | None) -> str:
     """A key for `inputs` (JSON data) built by this version of the code, with this thesaurus."""
-    here = Path(__file__).parent
+    here = Path(__file__).resolve().parent
     stamp = ""
     if thesaurus is not None and thesaurus.is_file():
         stat = thesaurus.stat()
