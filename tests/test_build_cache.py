@@ -127,6 +127,12 @@ def test_an_entry_that_cannot_be_read_is_made_anew(tmp_path):
     assert [path.name for path in folder.iterdir()] == ["en-k2.json"]  # only the newest entry stays
 
 
+def test_a_folder_that_cannot_be_written_keeps_nothing_and_stops_nothing(tmp_path):
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the folder would be\n", encoding="utf-8")
+    assert kept(blocked / "check", "en", "k1", lambda: {"terms": 1}, JSON) == {"terms": 1}
+
+
 def test_a_build_keeps_its_check_reports_an_edit_and_without_the_cache_keeps_nothing(tmp_path, monkeypatch):
     root = scratch_copy(tmp_path / "project")
     assert run_mkdocs_build(root, tmp_path / "site").returncode == 0

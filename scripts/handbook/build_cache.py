@@ -86,14 +86,19 @@ def kept(folder: Path | None, name: str, key: str, make: Callable[[], T], codec:
             loaded: T = codec.load(entry.read_bytes())
             return loaded
     made = make()
+    with contextlib.suppress(OSError):  # a folder that cannot be written (a read-only checkout): kept nowhere
+        _store(folder, name, entry, codec.dump(made), codec.suffix)
+    return made
+
+
+def _store(folder: Path, name: str, entry: Path, data: bytes, suffix: str) -> None:
+    """`data` as the only entry of `name` in `folder`, renamed into place from a file of this
+    build's own: a build stopped midway leaves no half-written entry, and two builds at once
+    (`serve` and `build`) never write into one file."""
     folder.mkdir(parents=True, exist_ok=True)
-    for old in [*folder.glob(f"{name}-*{codec.suffix}"), *folder.glob(f"{name}-*.tmp")]:
+    for old in [*folder.glob(f"{name}-*{suffix}"), *folder.glob(f"{name}-*.tmp")]:
         old.unlink(missing_ok=True)  # another build's file, being written, may go too: it is only a cache
-    # A file of this build's own, renamed into place: a build stopped midway leaves no half-written
-    # entry, and two builds at once (`serve` and `build`) never write into one file.
     handle, partial = tempfile.mkstemp(dir=folder, prefix=f"{name}-", suffix=".tmp")
     with os.fdopen(handle, "wb") as written:
-        written.write(codec.dump(made))
-    with contextlib.suppress(FileNotFoundError):  # removed meanwhile by another build (above)
-        Path(partial).replace(entry)
-    return made
+        written.write(data)
+    Path(partial).replace(entry)  # FileNotFoundError (an OSError) if another build removed it meanwhile

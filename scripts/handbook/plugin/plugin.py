@@ -9,6 +9,7 @@ indexes, sitemaps) are written once, after the last locale, at priority -200.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import socket
 from pathlib import Path
@@ -138,8 +139,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         templates kept between builds (Jinja's bytecode cache, keyed on each template's source):
         compiling Material's templates anew, once per language, took a large share of every build."""
         folder = self._cache_folder(config, TEMPLATE_CACHE)
-        if folder is not None:
-            folder.mkdir(parents=True, exist_ok=True)
+        if folder is not None and _writable(folder):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return upstream.with_theme_originals(env)
 
@@ -386,6 +386,15 @@ def not_found_strings(config: MkDocsConfig, i18n: upstream.I18n) -> dict[str, di
             key.removeprefix("not_found_"): texts[key] for key in NOT_FOUND_KEYS if key in texts
         }
     return strings
+
+
+def _writable(folder: Path) -> bool:
+    """Whether `folder` is there or can be made (a read-only checkout: nothing is kept, as with `cache: false`)."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _refuse_a_busy_address(config: MkDocsConfig) -> None:
