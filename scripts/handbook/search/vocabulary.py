@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -51,11 +51,31 @@ class ThesaurusMissing(Exception):
     """A locale has a thesaurus in THESAURI, but its file is not installed."""
 
 
+class Entries(Mapping[str, tuple[str, ...]]):
+    """Headword -> its single words, each headword's read when first asked for: a build asks for
+    a few thousand of a thesaurus's tens of thousands, and reading them all took a second."""
+
+    def __init__(self, senses: dict[str, list[str]]) -> None:
+        self._senses = senses
+        self._read: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, head: str) -> tuple[str, ...]:
+        if head not in self._read:
+            self._read[head] = _single_words(self._senses[head])
+        return self._read[head]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._senses)
+
+    def __len__(self) -> int:
+        return len(self._senses)
+
+
 @dataclass(frozen=True)
 class Thesaurus:
     """Single-word entries of a MyThes thesaurus: each headword's words, in the file's order."""
 
-    entries: dict[str, tuple[str, ...]]
+    entries: Mapping[str, tuple[str, ...]]
 
 
 def thesaurus_path(locale: str) -> Path | None:
@@ -72,15 +92,15 @@ def load_thesaurus(path: Path) -> Thesaurus:
     raw = path.read_bytes()
     encoding = raw[: raw.find(b"\n")].decode("ascii").strip() or "utf-8"
     lines = raw.decode(encoding).split("\n")[1:]
-    entries: dict[str, tuple[str, ...]] = {}
+    senses_of: dict[str, list[str]] = {}
     number = 0
     while number < len(lines):
         head, _, count = lines[number].rpartition("|")
         senses = lines[number + 1 : number + 1 + int(count or 0)]
         number += 1 + len(senses)
         if head and LETTERS.match(head):
-            entries.setdefault(head.lower(), _single_words(senses))
-    return Thesaurus(entries)
+            senses_of.setdefault(head.lower(), senses)
+    return Thesaurus(Entries(senses_of))
 
 
 def _single_words(senses: list[str]) -> tuple[str, ...]:
