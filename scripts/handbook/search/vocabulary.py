@@ -119,10 +119,11 @@ def _single_words(senses: list[str]) -> tuple[str, ...]:
 def word_forms(locale: str) -> dict[str, tuple[str, ...]]:
     """Each lemma of simplemma's dictionary of the locale's language, with its forms ("tell":
     "telling", "tells", "told"); empty for a language simplemma has no dictionary of."""
-    from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+    # The factory simplemma.lemmatize reads too: each language's dictionary is decoded once.
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
 
     try:
-        dictionary = DefaultDictionaryFactory().get_dictionary(lemma_language(locale))
+        dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary(lemma_language(locale))
     except ValueError:
         return {}
     forms: dict[str, list[str]] = defaultdict(list)
