@@ -62,6 +62,20 @@ def file_parts(paths: Iterable[Path], base: Path) -> Iterable[str | bytes]:
             yield f"unreadable: {error}"
 
 
+def file_stamps(paths: Iterable[Path]) -> str:
+    """Path, size and modification time of each of `paths` that is a file: for inputs too large
+    to read at every build (a dictionary, a thesaurus, a program)."""
+    stamps = []
+    for path in paths:
+        try:
+            if path.is_file():
+                stat = path.stat()
+                stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+        except OSError:
+            continue
+    return "\n".join(stamps)
+
+
 @cache
 def versions(packages: tuple[str, ...]) -> str:
     """The installed version of each package ("-" if it is not installed)."""

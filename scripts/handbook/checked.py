@@ -20,7 +20,6 @@ are kept (`handbook.build_cache`) under a key over all it reads:
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +27,7 @@ from functools import cache
 from pathlib import Path
 
 from handbook.build_cache import PICKLE, digest, file_parts, kept, versions
+from handbook.history import head_state
 from handbook.locales import DOCS_DIR
 from handbook.make_forms import MAKEFILE
 from handbook.problems import Problem
@@ -84,7 +84,7 @@ def inputs_key(root: Path) -> str:
     return digest(
         [
             str(root),
-            _git_state(root),
+            head_state(root),
             "\n".join(path.relative_to(root).as_posix() for path in found),
             *file_parts(pages + data, root),
             *file_parts([MAKEFILE], MAKEFILE.parent),
@@ -113,21 +113,6 @@ def _files(folder: Path) -> Iterator[Path]:
             if name != "__pycache__" and os.path.realpath(os.path.join(parent, name)) not in seen
         ]
         yield from (Path(parent) / name for name in names)
-
-
-def _git_state(root: Path) -> str:
-    """git's HEAD commit of the checkout `root` is in, and whether it is shallow ("" outside one,
-    or without git): deepening a shallow clone changes the history the rules read."""
-    try:
-        result = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "HEAD", "--is-shallow-repository"],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
-        return ""
-    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 # Computed as the rules are imported, so an edit to them while `serve` runs makes no entry that

@@ -63,3 +63,12 @@ def last_commit_dates(root: Path, folder: str = DOCS_DIR) -> dict[str, str]:
         elif line and date:
             dates.setdefault(line, date)  # the log runs newest first
     return dates
+
+
+def head_state(root: Path) -> str:
+    """The HEAD commit of the checkout `root` is in and whether the clone is shallow ("" outside
+    one, or without git): what the history the rules read depends on."""
+    try:
+        return _git(root, "rev-parse", "HEAD", "--is-shallow-repository").strip()
+    except HistoryError:
+        return ""

@@ -112,9 +112,8 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
         project = self.loaded()
         problems = [problem for page in project.pages.values() for problem in front_matter_problems(page)]
         problems += project.unreadable.values()  # MkDocs would stop with a traceback
-        problems += hygiene.unpublishable(
-            self.report.problems
-        )  # conflict markers, invisible characters: readers would see them
+        # Conflict markers, invisible characters: readers would see them.
+        problems += hygiene.unpublishable(self.report.problems)
         problems = hygiene.conflicts_only(problems)
         if problems:  # MkDocs would render the raw front matter as text
             raise PluginError("\n".join(problem.format() for problem in sorted(problems)))

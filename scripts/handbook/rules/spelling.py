@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.blocks import ADMONITION_TITLE
+from handbook.build_cache import file_stamps
 from handbook.characters import without_invisible
 from handbook.problems import Problem
 from handbook.project import LocalePage, Project
@@ -256,14 +257,7 @@ def dictionary_stamp() -> str:
     for name in DICTIONARIES.values():
         for folder in filter(None, folders):
             paths += [Path(folder) / f"{name}.dic", Path(folder) / f"{name}.aff"]
-    return "\n".join(f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path in paths if (stat := _stat(path)))
-
-
-def _stat(path: Path) -> os.stat_result | None:
-    try:
-        return path.stat() if path.is_file() else None
-    except OSError:
-        return None
+    return file_stamps(paths)
 
 
 def _hunspell(mode: list[str], lines: Iterable[str], dictionary: str) -> str:

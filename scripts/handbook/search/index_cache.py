@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook.build_cache import digest, file_parts, versions
+from handbook.build_cache import digest, file_parts, file_stamps, versions
 from handbook.rules.spelling import dictionary_stamp
 
 CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
@@ -36,10 +36,7 @@ PACKAGES = ("simplemma", "lunr")
 def cache_key(inputs: Any, thesaurus: Path | None) -> str:
     """A key for `inputs` (JSON data) built by this version of the code, with this thesaurus."""
     here = Path(__file__).resolve().parent
-    stamp = ""
-    if thesaurus is not None and thesaurus.is_file():
-        stat = thesaurus.stat()
-        stamp = f"{thesaurus}:{stat.st_size}:{stat.st_mtime_ns}"
+    stamp = file_stamps([thesaurus] if thesaurus else [])
     code = file_parts(((here / name).resolve() for name in CODE_MODULES), here.parent)
     data = json.dumps([CACHE_FORMAT, inputs], ensure_ascii=False, sort_keys=True)
     return digest([data, *code, versions(PACKAGES), stamp, dictionary_stamp()])
