@@ -49,6 +49,14 @@ def test_forms_of_a_word_come_from_the_lemmatizers_dictionary():
     assert vocabulary.word_forms("xx") == {}  # a language it has no dictionary of
 
 
+def test_the_lemmatizers_dictionary_read_in_one_pass_gives_what_its_mapping_gives():
+    from simplemma.strategies.dictionaries import DEFAULT_DICTIONARY_FACTORY
+
+    dictionary = DEFAULT_DICTIONARY_FACTORY.get_dictionary("en")
+    assert list(vocabulary._pairs(dictionary)) == list(dictionary.items())
+    assert list(vocabulary._pairs({"told": "tell"})) == [("told", "tell")]  # any other mapping: its items
+
+
 def test_the_table_stops_at_its_budget(thesaurus, monkeypatch):
     # The count reserves a separator after each word: "shout: yell, call," is 17 characters.
     monkeypatch.setattr(vocabulary, "TABLE_BUDGET", 17)

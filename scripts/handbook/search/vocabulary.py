@@ -127,9 +127,19 @@ def word_forms(locale: str) -> dict[str, tuple[str, ...]]:
     except ValueError:
         return {}
     forms: dict[str, list[str]] = defaultdict(list)
-    for form, lemma_of_form in dictionary.items():
+    for form, lemma_of_form in _pairs(dictionary):
         forms[lemma_of_form].append(form)
     return {lemma_of_form: tuple(found) for lemma_of_form, found in forms.items()}
+
+
+def _pairs(dictionary: Mapping[str, str]) -> Iterator[tuple[str, str]]:
+    """(form, lemma) of a simplemma dictionary. Its Mapping looks each form up again while
+    iterating (0.6 s for English and Norwegian together); the bytes it holds, when it is the
+    version this was written for, are read in one pass and decoded the same way (0.25 s)."""
+    raw = getattr(dictionary, "_dict", None)
+    if isinstance(raw, dict) and all(isinstance(item, bytes) for item in next(iter(raw.items()), (b"", b""))):
+        return ((form.decode(), lemma_of_form.decode()) for form, lemma_of_form in raw.items())
+    return iter(dictionary.items())
 
 
 def weighted_words(titles: list[list[str]], texts: list[list[str]]) -> list[str]:
