@@ -541,7 +541,7 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     # The entry for the word itself first, then its inflections, terms that hold it, compounds, and
     # last the entries that only mention it in a search synonym.
     for word, entries in {
-        "kunden": ["customer", "internal customer", "service recovery", "follow-up", "follow up"],
+        "kunden": ["customer", "internal customer", "service recovery", "follow-up", "follow up", "communication"],
         "customers": ["customer", "internal customer", "service recovery", "front-line staff"],
         "customer": ["customer", "internal customer", "service recovery", "front-line staff"],
     }.items():
@@ -553,6 +553,7 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
         ("service recovery", "  matched: search synonym 'vinne tilbake kunden' (nb)"),
         ("follow-up", "  matched: search synonym 'høre med kunden' (nb)"),
         ("follow up", "  matched: search synonym 'sjekke med kunden' (nb)"),
+        ("communication", "  matched: search synonym 'holde kunden orientert' (nb)"),
     ], found
     assert "  matched: note (nb)\n" in noted
     missing = run_handbook(root, "term", "case")

@@ -22,9 +22,8 @@ from handbook.search.index import heading_parents
 QUERIES_FILE = "scripts/handbook_bench/queries.yml"
 # Queries written by others who never saw the pages, the termbase or the other queries, from a
 # paragraph on each topic; by set name, oldest first. A file may be absent (benches and tests skip it).
-# The misses of the first four sets have since been read, while looking for what kind of word search
-# lacks; the fifth was scored once, and no change to search was measured on it afterwards; the
-# newest set is the one whose queries nobody here has read.
+# The misses of the first five sets have since been read, while looking for what kind of word
+# search lacks; the newest set is the one whose queries nobody here has read.
 BLIND_QUERY_FILES = {
     "blind": "scripts/handbook_bench/queries-blind.yml",
     "blind-2": "scripts/handbook_bench/queries-blind-2.yml",
