@@ -541,9 +541,18 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     # The entry for the word itself first, then its inflections, terms that hold it, compounds, and
     # last the entries that only mention it in a search synonym.
     for word, entries in {
-        "kunden": ["customer", "internal customer", "service recovery", "follow-up", "follow up", "communication"],
-        "customers": ["customer", "internal customer", "service recovery", "front-line staff"],
-        "customer": ["customer", "internal customer", "service recovery", "front-line staff"],
+        "kunden": [
+            "customer",
+            "internal customer",
+            "service recovery",
+            "compassion",
+            "follow-up",
+            "follow up",
+            "communication",
+            "they are wrong",
+        ],
+        "customers": ["customer", "internal customer", "service recovery", "front-line staff", "they are wrong"],
+        "customer": ["customer", "internal customer", "service recovery", "front-line staff", "they are wrong"],
     }.items():
         found = run_handbook(real, "term", word).stdout
         assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\)", found, re.MULTILINE) == entries, found
@@ -551,9 +560,11 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     found = run_handbook(real, "term", "kunden").stdout
     assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\).*\n(  matched: .*)", found, re.MULTILINE) == [
         ("service recovery", "  matched: search synonym 'vinne tilbake kunden' (nb)"),
+        ("compassion", "  matched: search synonym 'sette seg i kundens sted' (nb)"),
         ("follow-up", "  matched: search synonym 'høre med kunden' (nb)"),
         ("follow up", "  matched: search synonym 'sjekke med kunden' (nb)"),
         ("communication", "  matched: search synonym 'holde kunden orientert' (nb)"),
+        ("they are wrong", "  matched: search synonym 'rette på kunden' (nb)"),
     ], found
     assert "  matched: note (nb)\n" in noted
     missing = run_handbook(root, "term", "case")

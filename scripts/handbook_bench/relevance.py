@@ -35,6 +35,8 @@ BLIND_QUERY_FILES = {
     "blind-6": "scripts/handbook_bench/queries-blind-6.yml",
     "blind-7": "scripts/handbook_bench/queries-blind-7.yml",
     "blind-8": "scripts/handbook_bench/queries-blind-8.yml",
+    "blind-9": "scripts/handbook_bench/queries-blind-9.yml",
+    "blind-10": "scripts/handbook_bench/queries-blind-10.yml",
 }
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
