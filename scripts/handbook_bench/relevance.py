@@ -37,6 +37,10 @@ BLIND_QUERY_FILES = {
     "blind-8": "scripts/handbook_bench/queries-blind-8.yml",
     "blind-9": "scripts/handbook_bench/queries-blind-9.yml",
     "blind-10": "scripts/handbook_bench/queries-blind-10.yml",
+    "blind-11": "scripts/handbook_bench/queries-blind-11.yml",
+    "blind-12": "scripts/handbook_bench/queries-blind-12.yml",
+    "blind-13": "scripts/handbook_bench/queries-blind-13.yml",
+    "blind-14": "scripts/handbook_bench/queries-blind-14.yml",
 }
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
