@@ -559,7 +559,11 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
     # An entry that only a search synonym or its note matches says which, under its first line.
     found = run_handbook(real, "term", "kunden").stdout
     assert re.findall(r"^termbase\.yml:\d+: (.+?) \(en\).*\n(  matched: .*)", found, re.MULTILINE) == [
-        ("service recovery", "  matched: search synonym 'vinne tilbake kunden' (nb)"),
+        (
+            "service recovery",
+            "  matched: search synonym 'vinne tilbake kunden' (nb), "
+            "search synonym 'bry seg om misfornøyde kunder' (nb)",
+        ),
         ("compassion", "  matched: search synonym 'sette seg i kundens sted' (nb)"),
         ("follow-up", "  matched: search synonym 'høre med kunden' (nb)"),
         ("follow up", "  matched: search synonym 'sjekke med kunden' (nb)"),

@@ -28,6 +28,7 @@ from handbook_bench.pagefind import index_site, run_pagefind_queries
 from handbook_bench.relevance import (
     BLIND_QUERY_FILES,
     QUERY_SETS,
+    UNREAD,
     Query,
     SiteMap,
     Target,
@@ -52,6 +53,13 @@ class Candidate:
     project: Path
     strict: bool = True
     pagefind: bool = False  # index the build with Pagefind and query it through Pagefind's API
+
+
+# Pooled columns: the blind sets whose misses were read, and those nobody here has read.
+POOLS = {
+    "read": tuple(name for name in BLIND_QUERY_FILES if name not in UNREAD),
+    "unread": UNREAD,
+}
 
 
 def build(candidate: Candidate, site: Path, site_url: str) -> None:
@@ -110,8 +118,9 @@ def main(root: Path, against: str | None = None, show_misses: bool = False) -> i
         candidates = candidates_for(root, Path(scratch), site_url, against)
         print(
             f"Search relevance: success@5 and MRR by result card (one per page, as Material shows them), "
-            f"{len(queries)} queries; nothing was tuned on the held-out and blind sets (an older blind set's misses "
-            f"were read once it had been measured; see BLIND_QUERY_FILES)"
+            f"{len(queries)} queries; nothing was tuned on the held-out set; each blind set was measured once "
+            f"before its misses were read, and nobody here has read the queries of {', '.join(UNREAD)} "
+            f"(see BLIND_QUERY_FILES); 'read' and 'unread' pool the blind sets of each kind"
         )
         for name in absent:
             print(f"{name}: skipped ({BLIND_QUERY_FILES[name]} is absent)")
@@ -209,15 +218,16 @@ def pagefind_available() -> bool:
 
 
 def header() -> str:
-    sets = "".join(f"{name + ' s@5':>14}{'MRR':>7}" for name in QUERY_SETS)
+    sets = "".join(f"{name + ' s@5':>14}{'MRR':>7}" for name in (*QUERY_SETS, *POOLS))
     return f"{'engine':<22}{'locale':<8}{sets}{'load KiB':>10}{'1st search KiB':>16}"
 
 
 def print_row(name: str, locale: str, ranked: dict[Query, list[Target]], run: SearchRun) -> None:
     """One engine and locale: each query set's scores by card ("-" for a set without queries)."""
     cells = ""
-    for query_set in QUERY_SETS:
-        mine = {q: t for q, t in ranked.items() if q.query_set == query_set}
+    groups = [(query_set,) for query_set in QUERY_SETS] + list(POOLS.values())
+    for group in groups:
+        mine = {q: t for q, t in ranked.items() if q.query_set in group}
         scores = score(mine, by_card=True)
         cells += f"{scores.success:>14.2f}{scores.mrr:>7.2f}" if mine else f"{'-':>14}{'-':>7}"
     print(f"{name:<22}{locale:<8}{cells}{run.load_bytes / 1024:>10.1f}{run.first_search_bytes / 1024:>16.1f}")
