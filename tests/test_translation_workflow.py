@@ -566,7 +566,11 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
         ),
         ("compassion", "  matched: search synonym 'sette seg i kundens sted' (nb)"),
         ("follow-up", "  matched: search synonym 'høre med kunden' (nb)"),
-        ("follow up", "  matched: search synonym 'sjekke med kunden' (nb)"),
+        (
+            "follow up",
+            "  matched: search synonym 'sjekke med kunden' (nb), search synonym 'ringe kunden etterpå' (nb), "
+            "search synonym 'kontakte kunden etterpå' (nb)",
+        ),
         ("communication", "  matched: search synonym 'holde kunden orientert' (nb)"),
         ("they are wrong", "  matched: search synonym 'rette på kunden' (nb)"),
     ], found

@@ -45,8 +45,12 @@ BLIND_QUERY_FILES = {
     "blind-16": "scripts/handbook_bench/queries-blind-16.yml",
     "blind-17": "scripts/handbook_bench/queries-blind-17.yml",
     "blind-18": "scripts/handbook_bench/queries-blind-18.yml",
+    "blind-19": "scripts/handbook_bench/queries-blind-19.yml",
+    "blind-20": "scripts/handbook_bench/queries-blind-20.yml",
+    "blind-21": "scripts/handbook_bench/queries-blind-21.yml",
+    "blind-22": "scripts/handbook_bench/queries-blind-22.yml",
 }
-UNREAD = ("blind-6", "blind-17", "blind-18")
+UNREAD = ("blind-6", "blind-17", "blind-18", "blind-21", "blind-22")
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
 

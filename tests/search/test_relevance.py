@@ -29,7 +29,9 @@ MRR_FLOOR = 0.85
 # the ninth 0.84, 0.80 (0.71, 0.68); the tenth 0.86, 0.87 (0.74, 0.76); the eleventh 0.89, 0.86
 # (0.79, 0.78); the twelfth 0.96, 0.94 (0.85, 0.83); the thirteenth 0.94, 0.87 (0.86, 0.75); the
 # fourteenth 0.94, 0.87 (0.84, 0.80); the fifteenth 0.96, 0.89 (0.87, 0.75); the sixteenth 0.94,
-# 0.90 (0.82, 0.84); the seventeenth 0.93, 0.86 (0.82, 0.77); the eighteenth 0.93, 0.89 (0.86, 0.82).
+# 0.90 (0.82, 0.84); the seventeenth 0.93, 0.86 (0.82, 0.77); the eighteenth 0.93, 0.89 (0.86, 0.82);
+# the nineteenth 0.93, 0.91 (0.82, 0.82); the twentieth 0.97, 0.93 (0.83, 0.83); the twenty-first 0.91,
+# 0.96 (0.80, 0.84); the twenty-second 0.90, 0.97 (0.80, 0.87).
 BLIND_FLOORS = {
     "blind": (0.88, 0.82),
     "blind-2": (0.75, 0.60),
@@ -45,10 +47,14 @@ BLIND_FLOORS = {
     "blind-12": (0.89, 0.77),
     "blind-13": (0.88, 0.77),
     "blind-14": (0.88, 0.79),
-    "blind-15": (0.91, 0.76),
-    "blind-16": (0.91, 0.78),
-    "blind-17": (0.85, 0.75),
-    "blind-18": (0.86, 0.80),
+    "blind-15": (0.91, 0.79),
+    "blind-16": (0.91, 0.80),
+    "blind-17": (0.89, 0.81),
+    "blind-18": (0.89, 0.82),
+    "blind-19": (0.91, 0.83),
+    "blind-20": (0.94, 0.81),
+    "blind-21": (0.88, 0.75),
+    "blind-22": (0.85, 0.76),
 }
 
 
