@@ -104,6 +104,23 @@ def test_a_glossary_note_or_reason_is_in_the_pages_language_else_the_default_one
     assert avoid_table(project, switcher, GLOSSARY_STRINGS, "en").endswith("| means extraction |")
 
 
+def test_a_phrase_only_search_uses_is_left_out_of_the_glossary(tmp_path):
+    """`glossary: false` (a mistake's name that search matches on) is no key term; `glossary: yes`
+    is no boolean and is one clear error."""
+    root = materialize_base(tmp_path)
+    terms = "terms:\n  - en: step\n    nb: trinn\n  - en: calm down\n    nb: roe seg ned\n    glossary: false\n"
+    (root / "termbase.yml").write_text(terms + "forbidden: {}\n", encoding="utf-8")
+    project, problems = load_project(root)
+    assert project is not None and project.loading_problems == [], problems
+    table = terms_table(project, {"en": "English", "nb": "Norsk (bokmål)"}, GLOSSARY_STRINGS, "en")
+    assert "trinn" in table and "roe seg ned" not in table
+    (root / "termbase.yml").write_text(terms.replace("false", "'no'") + "forbidden: {}\n", encoding="utf-8")
+    project, _ = load_project(root)
+    assert project is not None
+    wrong = [p.format() for p in project.loading_problems]
+    assert wrong == ["*:termbase.yml:6: termbase: 'glossary' must be true or false"]
+
+
 def test_an_english_edit_puts_a_localized_notice_on_the_translation(tmp_path):
     root = scratch_copy(tmp_path / "project")
     edit(

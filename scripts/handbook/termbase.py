@@ -26,6 +26,7 @@ from handbook.problems import ANY_LOCALE, Problem, ProblemAt
 TERMBASE_FILE = "termbase.yml"
 TERM_LISTS = ("variants", "synonyms")  # per-locale word lists a term entry may carry
 NOTE = "note"  # a term's comment for translators, beside its words
+GLOSSARY = "glossary"  # false: a phrase search matches on, not a key term (left out of the glossary)
 WHY = "why"  # why a forbidden word is forbidden
 # A locale code that YAML 1.1 read as a boolean (an unquoted no, yes, on or off).
 BOOLEAN_HINT = " (YAML reads an unquoted no, yes, on or off as true or false: quote the code)"
@@ -96,6 +97,7 @@ class Term:
     line: int
     where: dict[tuple[str, str, int], int] = field(default_factory=dict)  # (list, locale, index) -> line
     note: Localized = Localized()
+    glossary: bool = True  # a key term the glossary lists; false for a phrase only search uses
 
     def get(self, locale: str, default: str = "") -> str:
         return self.words.get(locale, default)
@@ -143,7 +145,7 @@ def _term(entry: dict[str, Any], lines: Lines, default: str) -> Term:
     """One term entry (its shape checked by the schema): the words, per locale its word lists, and
     the line of every word (for contradictions); its note."""
     line = lines.of(entry)
-    words = {str(key): str(value) for key, value in entry.items() if key not in (*TERM_LISTS, NOTE)}
+    words = {str(key): str(value) for key, value in entry.items() if key not in (*TERM_LISTS, NOTE, GLOSSARY)}
     where = {("term", locale, 0): lines.part(entry, locale, line) for locale in words}
     lists: dict[str, dict[str, tuple[str, ...]]] = {}
     for key in TERM_LISTS:
@@ -151,7 +153,8 @@ def _term(entry: dict[str, Any], lines: Lines, default: str) -> Term:
         for locale, listed in raw.items():
             where.update({(key, str(locale), index): lines.part(listed, index, line) for index in range(len(listed))})
         lists[key] = {str(locale): tuple(listed) for locale, listed in raw.items()}
-    return Term(words, lists["variants"], lists["synonyms"], line, where, _localized(entry, NOTE, lines, default))
+    note = _localized(entry, NOTE, lines, default)
+    return Term(words, lists["variants"], lists["synonyms"], line, where, note, entry.get(GLOSSARY, True) is not False)
 
 
 def _forbidden_word(entry: dict[str, Any], lines: Lines, default: str) -> ForbiddenWord:

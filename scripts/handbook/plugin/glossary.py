@@ -45,8 +45,9 @@ def in_page_language(text: Localized, page_locale: str) -> str:
 
 def terms_table(project: Project, names: Mapping[str, str], strings: Mapping[str, Any], page_locale: str) -> str:
     """The termbase's preferred terms, one column per locale that has terms, then the notes: each
-    term's note and, struck through, the variants not to use."""
-    terms = project.termbase.terms
+    term's note and, struck through, the variants not to use. A phrase only search uses
+    (`glossary: false`) is no key term, and is left out."""
+    terms = [term for term in project.termbase.terms if term.glossary]
     locales = [code for code in project.registry.locales if any(code in term for term in terms)]
     header = [language_name(code, page_locale, names) for code in locales] + [strings["notes_column"]]
     rows = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
