@@ -49,8 +49,10 @@ BLIND_QUERY_FILES = {
     "blind-20": "scripts/handbook_bench/queries-blind-20.yml",
     "blind-21": "scripts/handbook_bench/queries-blind-21.yml",
     "blind-22": "scripts/handbook_bench/queries-blind-22.yml",
+    "blind-23": "scripts/handbook_bench/queries-blind-23.yml",
+    "blind-24": "scripts/handbook_bench/queries-blind-24.yml",
 }
-UNREAD = ("blind-6", "blind-17", "blind-18", "blind-21", "blind-22")
+UNREAD = ("blind-6", "blind-17", "blind-18", "blind-21", "blind-22", "blind-23", "blind-24")
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
 
