@@ -47,19 +47,19 @@ CPU_SLOWDOWN = 4
 SCALE_RUNS = 3  # fresh page loads per engine and locale; the median is printed (one run moves by a fifth)
 
 
+# Pooled columns: the blind sets whose misses were read, and those nobody here has read.
+POOLS = {
+    "read": tuple(name for name in BLIND_QUERY_FILES if name not in UNREAD),
+    "unread": UNREAD,
+}
+
+
 @dataclass(frozen=True)
 class Candidate:
     name: str
     project: Path
     strict: bool = True
     pagefind: bool = False  # index the build with Pagefind and query it through Pagefind's API
-
-
-# Pooled columns: the blind sets whose misses were read, and those nobody here has read.
-POOLS = {
-    "read": tuple(name for name in BLIND_QUERY_FILES if name not in UNREAD),
-    "unread": UNREAD,
-}
 
 
 def build(candidate: Candidate, site: Path, site_url: str) -> None:

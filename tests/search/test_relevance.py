@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from handbook_bench.relevance import BLIND_QUERY_FILES, Query, Target, load_queries, load_query_sets, score
+from handbook_bench.relevance import BLIND_QUERY_FILES, UNREAD, Query, Target, load_queries, load_query_sets, score
 from handbook_bench.search_bench import measure, print_row
 from handbook_bench.search_browser import SearchRun
 from handbook_bench.site_server import free_port
@@ -67,6 +67,11 @@ def queries():
     loaded, problems = load_queries(PROJECT_ROOT)
     assert problems == [], [p.format() for p in problems]
     return loaded
+
+
+def test_every_blind_set_has_a_floor_and_the_unread_ones_are_blind_sets():
+    assert set(BLIND_FLOORS) == set(BLIND_QUERY_FILES)
+    assert set(UNREAD) <= set(BLIND_QUERY_FILES)
 
 
 def test_every_answer_is_a_page_or_a_concept_on_it(registry):
