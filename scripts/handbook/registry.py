@@ -23,6 +23,7 @@ class Kind:
     name: str
     prefix: str
     ordered: bool
+    problem: bool = False  # its concepts name what goes wrong (roadblocks, mistakes)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,11 @@ class Registry:
 
     def concepts_on(self, page: str) -> list[Concept]:
         return [concept for concept in self.concepts if concept.page == page]
+
+    @property
+    def problem_ids(self) -> frozenset[str]:
+        """The concepts that name what goes wrong (of a kind with `problem: true`)."""
+        return frozenset(concept.id for concept in self.concepts if concept.kind.problem)
 
     def kind_of_anchor(self, anchor: str) -> Kind | None:
         """The kind whose prefix an anchor carries: such an anchor must be a registered concept."""
@@ -91,7 +97,10 @@ def _validate(
                 "(each folder is a section of the navigation)",
             )
         )
-    kinds = {name: Kind(name, spec["prefix"], bool(spec.get("ordered", False))) for name, spec in data["kinds"].items()}
+    kinds = {
+        name: Kind(name, spec["prefix"], bool(spec.get("ordered", False)), bool(spec.get("problem", False)))
+        for name, spec in data["kinds"].items()
+    }
     concepts = _read_concepts(data["concepts"], kinds, set(pages), lines, problem, problems)
     if not all(x in locales and x != locales[0] for x in drafts):
         problems.append(

@@ -55,6 +55,22 @@ def test_the_first_result_is_the_section_that_answers(served, locale, query, sec
     assert targets and targets[0].section in sections, targets[:3]
 
 
+@pytest.mark.parametrize(
+    "locale, query, section",
+    [
+        ("en", "didn't apologise", "mistake-not-apologizing"),
+        ("en", "how to say sorry properly", "step-apologize"),
+        ("nb", "jeg beklaget ikke", "mistake-not-apologizing"),
+        ("nb", "slik beklager du", "step-apologize"),
+    ],
+)
+def test_a_query_that_says_something_did_not_happen_finds_what_went_wrong(served, locale, query, section):
+    """The step and the mistake share their words; a negation ("didn't", «ikke») asks for the
+    mistake (a kind with `problem: true` in concepts.yml), and its absence for the step."""
+    targets = result_targets(served, locale, query)
+    assert targets and targets[0].section == section, targets[:3]
+
+
 def test_a_norwegian_compound_part_finds_the_compound(served):
     """«samtale» finds «salgssamtale» (in the follow-up step's "Se opp for")."""
     sections = [t.section for t in result_targets(served, "nb", "samtale")[:5]]

@@ -118,6 +118,20 @@ def test_built_index_names_subsections_and_leaves_out_generated_pages(built_site
     assert stub["docs"] == [] and stub["config"]["index"] == INDEX_FILE
 
 
+@pytest.mark.parametrize("prefix", ["", "nb"])
+def test_built_index_marks_the_sections_on_what_goes_wrong(built_site, prefix, registry):
+    """Problem concepts (roadblocks, mistakes) and their subsections, nothing else; and the
+    locale's negations, which make the worker rank them first."""
+    index = full_index(built_site, prefix)
+    marked = {index["docs"][ref]["location"] for ref in index["problems"]}
+    sections = {location.split("#")[1] for location in marked if "#" in location}
+    assert {"roadblock-lack-of-training", "mistake-arguing"} <= sections
+    assert not sections & {concept.id for concept in registry.concepts if not concept.kind.problem}
+    assert len(marked) > len(registry.problem_ids)  # their subsections ("What to do") too
+    assert all(location.split("#")[0] in ("roadblocks.html", "mistakes.html") for location in marked)
+    assert ("ikke" if prefix else "didn't") in index["negations"].split()
+
+
 def test_built_norwegian_index_carries_compound_parts(built_site):
     index = full_index(built_site, "nb")
     ref = next(n for n, doc in enumerate(index["docs"]) if doc["title"] == "5. Følg opp › Se opp for")

@@ -7,6 +7,9 @@
 //   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
 // - sections that contain every word of the query rank above sections that contain some;
+// - a query that says something did not happen ("nobody told them", «ba ikke om unnskyldning")
+//   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `problems`),
+//   and any other query the rest;
 // - a query of punctuation alone finds nothing, not everything;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
@@ -35,6 +38,8 @@ var MIN_PART_SHARE = 0.45;  // of the word's letters: "hear" is not a part of "h
 var MAX_ENDING = 3;  // letters after a part that ends a word ("ful", «et»)
 var SHOWN_SHARE = 0.5;  // of the best section's score: sections shown in a result card, not folded
 var SHOWN_SECTIONS = 3;  // per card
+var NEGATED_BOOST = 1.5;  // a problem section, for a query with a negation
+var AFFIRMED_BOOST = 1.1;  // any other section, for a query without one
 
 function makeSearch(data) {
   var language = data.lang === "en" ? lunr : lunr[data.lang];
@@ -43,6 +48,10 @@ function makeSearch(data) {
   var index = lunr.Index.load(expand(data.index));
   var terms = data.index.postings.map(function (entry) { return entry[0]; });  // in JavaScript's order
   var expansions = expansionTable(data.vocabulary || "");
+  var problems = Object.create(null);  // refs of the sections on what goes wrong
+  (data.problems || []).forEach(function (ref) { problems[ref] = true; });
+  var negations = Object.create(null);
+  (data.negations || "").split(" ").forEach(function (word) { if (word) negations[word] = true; });
   var byLocation = Object.create(null);
   docs.forEach(function (doc) { byLocation[doc.location] = doc; });
   var stemCache = Object.create(null);
@@ -124,8 +133,10 @@ function makeSearch(data) {
       });
     });
     var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
+    var negated = words.some(function (word) { return negations[word.replace(/\u2019/g, "'")]; });
     return results.map(function (result) {
-      return rescore(result, docs[result.ref].location, words, match);
+      var boost = problems[result.ref] ? (negated ? NEGATED_BOOST : 1) : (negated ? 1 : AFFIRMED_BOOST);
+      return rescore(result, docs[result.ref].location, words, match, boost);
     });
   }
   return {
@@ -264,8 +275,8 @@ function queryWords(query) {
 }
 
 // Which query words a result matched (stemmed, as a prefix, through the word searched in its
-// place, or a typo away), and its score scaled by the share of content words it has.
-function rescore(result, location, words, match) {
+// place, or a typo away), and its score scaled by the share of content words it has and `boost`.
+function rescore(result, location, words, match, boost) {
   var matched = Object.keys(result.matchData.metadata);
   var terms = Object.create(null);
   words.forEach(function (word) {
@@ -280,7 +291,7 @@ function rescore(result, location, words, match) {
   var counted = content.length ? content : words;
   var found = counted.filter(function (word) { return terms[word]; }).length;
   var coverage = found / counted.length;
-  return {location: location, score: result.score * coverage * coverage, terms: terms};
+  return {location: location, score: result.score * coverage * boost, terms: terms};
 }
 
 // Results by page, best page first; each page's own entry leads its group, as Material renders it

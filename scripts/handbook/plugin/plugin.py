@@ -293,7 +293,7 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 list(registry.locales),
                 registry.default_locale,
                 theme_dirs,
-                project.termbase,
+                (project.termbase, registry.problem_ids),
                 self._cache_folder(config, SEARCH_CACHE),
             )
         except ThesaurusMissing as error:

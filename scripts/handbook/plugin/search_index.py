@@ -37,28 +37,41 @@ WORKER_FILES = (
 
 
 def write_search_indexes(
-    site: Path, locales: list[str], default: str, theme_dirs: list[str], termbase: Termbase, cache: Path | None
+    site: Path,
+    locales: list[str],
+    default: str,
+    theme_dirs: list[str],
+    sources: tuple[Termbase, frozenset[str]],
+    cache: Path | None,
 ) -> None:
     """Split the merged index per locale and write each locale's enriched index and stub (the
-    built part kept between builds in the `cache` folder, if any).
+    built part kept between builds in the `cache` folder, if any). `sources` are the termbase and
+    the concepts that name what goes wrong (`Registry.problem_ids`).
 
     Reads the built pages (section names), so it runs after every page is written."""
     merged = merged_search_index(site)
+    termbase, problems = sources
     for locale in locales:
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged.docs, locale, locales, default)
-        inputs = [docs, locale, lunr, merged.separator, repr(termbase), section_headings(folder, docs)]
+        headings = section_headings(folder, docs)
+        inputs = [docs, locale, lunr, merged.separator, repr(termbase), sorted(problems), headings]
         key = cache_key(inputs, thesaurus_path(locale))
-        build = partial(_enriched_index, docs, locale, folder, termbase, lunr, merged.separator)
+        build = partial(_enriched_index, docs, locale, folder, (termbase, problems), lunr, merged.separator)
         full = kept(cache, locale, key, build)
         write_locale_index(folder, full)
 
 
 def _enriched_index(
-    docs: list[dict[str, Any]], locale: str, folder: Path, termbase: Termbase, lunr: str, separator: str
+    docs: list[dict[str, Any]],
+    locale: str,
+    folder: Path,
+    sources: tuple[Termbase, frozenset[str]],
+    lunr: str,
+    separator: str,
 ) -> dict[str, Any]:
-    return locale_index(enrich(docs, locale, folder, termbase), locale, lunr, separator)
+    return locale_index(enrich(docs, locale, folder, *sources), locale, lunr, separator)
 
 
 def section_headings(folder: Path, docs: list[dict[str, Any]]) -> dict[str, dict[str, str]]:

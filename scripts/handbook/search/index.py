@@ -36,6 +36,19 @@ UNSEARCHED_PAGES = ("glossary.md", "translation-status.md")
 SECTION_SEPARATOR = " › "
 # Locales whose words are written together as compounds.
 COMPOUNDING = {"nb", "nn", "no", "sv", "da", "de"}
+# Words that say something did not happen, by language: a query with one ("nobody told them",
+# «ba ikke om unnskyldning») is after what went wrong, so the worker ranks problem sections first
+# (concepts.yml: a kind with `problem: true`). A closed class, like a stop-word list; a locale
+# without one ranks as if no query negated.
+NEGATIONS = {
+    "en": (
+        "not", "no", "nobody", "none", "nothing", "never", "neither", "nor", "without", "cannot",
+        "can't", "cant", "couldn't", "couldnt", "didn't", "didnt", "doesn't", "doesnt", "don't", "dont",
+        "hasn't", "hasnt", "haven't", "havent", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
+        "weren't", "werent", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt",
+    ),
+    "nb": ("ikke", "ingen", "ingenting", "intet", "aldri", "uten", "verken", "hverken"),
+}  # fmt: skip
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
 LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
 # Endings that are words in their own right («ende», «elle») but only inflect a stem («manglende»).
@@ -203,15 +216,18 @@ def heading_parents(page_html: str) -> dict[str, str]:
     return parents
 
 
-def enrich(docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase) -> list[dict[str, Any]]:
-    """The locale's index documents as the search worker indexes them (see the module doc)."""
+def enrich(
+    docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase, problems: frozenset[str]
+) -> list[dict[str, Any]]:
+    """The locale's index documents as the search worker indexes them (see the module doc); a
+    section of a concept in `problems`, or a subsection of one, is marked `problem`."""
     skipped = {built_page(name) for name in UNSEARCHED_PAGES}
     kept = [doc for doc in docs if doc["location"].split("#")[0] not in skipped]
     titles = {doc["location"]: doc["title"] for doc in kept}
     rules = expansions(termbase, locale)
     splitter = _decompounder(locale, kept, termbase)
     parents: dict[str, dict[str, str]] = {}
-    return [_enriched(doc, locale, site_folder, titles, parents, rules, splitter) for doc in kept]
+    return [_enriched(doc, locale, site_folder, titles, parents, rules, splitter, problems) for doc in kept]
 
 
 def _decompounder(locale: str, docs: list[dict[str, Any]], termbase: Termbase) -> Decompounder | None:
@@ -230,9 +246,11 @@ def _enriched(
     parents: dict[str, dict[str, str]],
     rules: list[Expansion],
     splitter: Decompounder | None,
+    problems: frozenset[str],
 ) -> dict[str, Any]:
     page, _, anchor = doc["location"].partition("#")
     title = doc["title"]
+    parent = ""
     if anchor:
         if page not in parents:
             file = site_folder / page
@@ -244,6 +262,7 @@ def _enriched(
         "location": doc["location"],
         "title": title,
         "text": doc["text"],
+        "problem": parent in problems,
         "title_extra": " ".join(_extra_words(locale, doc["title"], rules, splitter)),
         "extra": " ".join(_extra_words(locale, plain_text(doc["text"]), rules, splitter)),
     }
@@ -266,7 +285,11 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
     ]
     shown = [{"location": doc["location"], "title": doc["title"], "text": doc["text"]} for doc in docs]
     built = _built(fields, locale, lunr_language, separator, thesaurus_path(locale))
-    return {"lang": lunr_language, "separator": separator, "docs": shown, **built}
+    polarity = {
+        "problems": [ref for ref, doc in enumerate(docs) if doc.get("problem")],
+        "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
+    }
+    return {"lang": lunr_language, "separator": separator, "docs": shown, **built, **polarity}
 
 
 def write_locale_index(folder: Path, full: dict[str, Any]) -> None:
