@@ -45,6 +45,7 @@ def result_targets(served, locale: str, query: str) -> list[Target]:
         # and poor listening (a termbase search synonym)
         ("nb", "avbrytes", {"mistake-not-letting-them-vent", "step-apologize", "roadblock-not-listening"}),
         ("en", "compens", {"step-offer-compensation"}),  # a prefix
+        ("en", "thats all i can do", {"mistake-saying-this-is-all-i-can-do"}),  # "that's" without its apostrophe
         ("en", "reimburse", {"step-offer-compensation"}),  # termbase synonym
         ("nb", "omtanke", {"step-show-compassion"}),  # termbase synonym
         ("nb", "medfølelse", {"step-show-compassion"}),  # forbidden word -> the term to use

@@ -14,9 +14,12 @@
 // - a word that matches nothing is searched as the handbook word the index's expansion table
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
 //   that, as the handbook word it spells without the language's own letters ("hoylytt" for
-//   «høylytt»), or as the handbook words inside it ("disrespectful" holds "respect");
+//   «høylytt») or without its apostrophe ("dont"), or as the handbook words inside it
+//   ("disrespectful" holds "respect");
 // - such a word is also searched a letter off (two in a long word), and if the query still finds
 //   nothing, all its words are searched so;
+// - a word whose stem is a stop word, though it is none itself, is searched with its apostrophe
+//   where the index has that word: "thats" as "that's", not as "that";
 // - a result card shows every section of its page that scores at least half as high as the
 //   page's best (up to three), where Material would fold all but the best;
 // - when nothing matches at all, `nothingFound` gives the closest title words and the topics.
@@ -79,6 +82,14 @@ function makeSearch(data) {
     var term = plainSpellings[plainLetters(word)] || plainSpellings[stem(word)] || plainSpellings[plain] || plainSpellings[stem(plain)];
     return term ? [term] : null;
   }
+  // A word typed without its apostrophe ("thats", "dont"): the index term it spells with one.
+  function withApostrophe(word) {
+    for (var at = 1; at < word.length; at++) {
+      var spelt = stem(word.slice(0, at) + "'" + word.slice(at));
+      if (Object.prototype.hasOwnProperty.call(index.invertedIndex, spelt)) return [spelt];
+    }
+    return null;
+  }
   // The handbook words inside a word it does not know: "disrespectful" holds "respect",
   // «kassasystemet» holds «system»; the longest first, then the longest in what is left.
   function parts(word) {
@@ -120,8 +131,14 @@ function makeSearch(data) {
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
         if (word.length >= MIN_PREFIX)
           q.term(word, {usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: PREFIX_BOOST * weight});
+        var apostrophe = !isStopWord(word) && isStopWord(stem(word)) ? withApostrophe(word) : null;
+        if (apostrophe) {  // "thats" would otherwise be searched as the stop word "that"
+          alternatives[word] = apostrophe;
+          q.term(apostrophe[0], {usePipeline: false, boost: STEMMED_BOOST * weight});
+          return;
+        }
         if (isKnown(word)) return;
-        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
+        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word) || withApostrophe(word);
         if (!instead && stem(word).length >= MIN_FUZZY && !isStopWord(word)) {
           typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
           q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});

@@ -42,12 +42,12 @@ COMPOUNDING = {"nb", "nn", "no", "sv", "da", "de"}
 # without one ranks as if no query negated.
 NEGATIONS = {
     "en": (
-        "not", "no", "nobody", "none", "nothing", "never", "neither", "nor", "without", "cannot",
+        "not", "no", "nobody", "none", "nothing", "never", "neither", "nor", "cannot",
         "can't", "cant", "couldn't", "couldnt", "didn't", "didnt", "doesn't", "doesnt", "don't", "dont",
         "hasn't", "hasnt", "haven't", "havent", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
         "weren't", "werent", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt",
     ),
-    "nb": ("ikke", "ingen", "ingenting", "intet", "aldri", "uten", "verken", "hverken"),
+    "nb": ("ikke", "ingen", "ingenting", "intet", "aldri", "verken", "hverken"),
 }  # fmt: skip
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
 LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
