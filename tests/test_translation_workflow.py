@@ -571,7 +571,10 @@ def test_term_looks_a_word_up_in_both_directions(tmp_path):
             "  matched: search synonym 'sjekke med kunden' (nb), search synonym 'ringe kunden etterpå' (nb), "
             "search synonym 'kontakte kunden etterpå' (nb)",
         ),
-        ("communication", "  matched: search synonym 'holde kunden orientert' (nb)"),
+        (
+            "communication",
+            "  matched: search synonym 'holde kunden orientert' (nb), search synonym 'kunden vet ikke' (nb)",
+        ),
         ("they are wrong", "  matched: search synonym 'rette på kunden' (nb)"),
     ], found
     assert "  matched: note (nb)\n" in noted
