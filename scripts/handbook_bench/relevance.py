@@ -51,8 +51,32 @@ BLIND_QUERY_FILES = {
     "blind-22": "scripts/handbook_bench/queries-blind-22.yml",
     "blind-23": "scripts/handbook_bench/queries-blind-23.yml",
     "blind-24": "scripts/handbook_bench/queries-blind-24.yml",
+    "blind-25": "scripts/handbook_bench/queries-blind-25.yml",
+    "blind-26": "scripts/handbook_bench/queries-blind-26.yml",
+    "blind-27": "scripts/handbook_bench/queries-blind-27.yml",
+    "blind-28": "scripts/handbook_bench/queries-blind-28.yml",
+    "blind-29": "scripts/handbook_bench/queries-blind-29.yml",
+    "blind-30": "scripts/handbook_bench/queries-blind-30.yml",
+    "blind-31": "scripts/handbook_bench/queries-blind-31.yml",
+    "blind-32": "scripts/handbook_bench/queries-blind-32.yml",
 }
-UNREAD = ("blind-6", "blind-17", "blind-18", "blind-21", "blind-22", "blind-23", "blind-24")
+UNREAD = (
+    "blind-6",
+    "blind-17",
+    "blind-18",
+    "blind-21",
+    "blind-22",
+    "blind-23",
+    "blind-24",
+    "blind-25",
+    "blind-26",
+    "blind-27",
+    "blind-28",
+    "blind-29",
+    "blind-30",
+    "blind-31",
+    "blind-32",
+)
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
 

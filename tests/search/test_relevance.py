@@ -33,32 +33,47 @@ MRR_FLOOR = 0.85
 # the nineteenth 0.93, 0.91 (0.82, 0.82); the twentieth 0.97, 0.93 (0.83, 0.83); the twenty-first 0.91,
 # 0.96 (0.80, 0.84); the twenty-second 0.90, 0.97 (0.80, 0.87); the twenty-third, written after the
 # last change to search, 0.93, 0.87 (0.80, 0.79); the twenty-fourth, likewise, 0.96, 0.94 (0.82, 0.87);
-# the last two 0.91 (0.78) and 0.96 (0.83) in English once two misspelt synonyms were taken out.
+# the last two 0.91 (0.78) and 0.96 (0.83) in English once two misspelt synonyms were taken out;
+# the twenty-fifth to twenty-eighth, unread, 0.97, 0.91 (0.86, 0.84); 0.96, 0.96 (0.83, 0.87); 0.91,
+# 0.93 (0.81, 0.86); 0.93, 0.96 (0.79, 0.87), and after the changes of the same work (negated
+# queries rank what goes wrong first, "thats" is "that's", four Norwegian synonyms) 1.00, 0.93
+# (0.90, 0.84); 0.96, 0.96 (0.84, 0.89); 0.93, 0.93 (0.83, 0.88); 0.97, 0.96 (0.85, 0.89); the
+# twenty-ninth to thirty-second, written after those changes and measured once, 0.94, 0.96 (0.88,
+# 0.90); 0.96, 0.97 (0.90, 0.91); 0.91, 0.87 (0.83, 0.80); 0.97, 0.94 (0.93, 0.87). The floors of
+# the older sets were raised to their figures less the same margin then.
 BLIND_FLOORS = {
     "blind": (0.88, 0.82),
-    "blind-2": (0.75, 0.60),
-    "blind-3": (0.78, 0.66),
-    "blind-4": (0.66, 0.54),
-    "blind-5": (0.74, 0.61),
-    "blind-6": (0.72, 0.66),
-    "blind-7": (0.82, 0.73),
-    "blind-8": (0.79, 0.72),
-    "blind-9": (0.81, 0.71),
-    "blind-10": (0.85, 0.74),
-    "blind-11": (0.88, 0.79),
-    "blind-12": (0.89, 0.77),
-    "blind-13": (0.88, 0.77),
-    "blind-14": (0.88, 0.79),
-    "blind-15": (0.91, 0.79),
-    "blind-16": (0.91, 0.80),
-    "blind-17": (0.89, 0.81),
-    "blind-18": (0.89, 0.82),
-    "blind-19": (0.91, 0.83),
-    "blind-20": (0.94, 0.81),
-    "blind-21": (0.88, 0.75),
-    "blind-22": (0.85, 0.76),
-    "blind-23": (0.82, 0.74),
-    "blind-24": (0.89, 0.77),
+    "blind-2": (0.89, 0.77),
+    "blind-3": (0.94, 0.88),
+    "blind-4": (0.89, 0.84),
+    "blind-5": (0.89, 0.82),
+    "blind-6": (0.88, 0.82),
+    "blind-7": (0.89, 0.84),
+    "blind-8": (0.92, 0.86),
+    "blind-9": (0.89, 0.78),
+    "blind-10": (0.89, 0.83),
+    "blind-11": (0.91, 0.85),
+    "blind-12": (0.92, 0.86),
+    "blind-13": (0.91, 0.84),
+    "blind-14": (0.94, 0.83),
+    "blind-15": (0.92, 0.85),
+    "blind-16": (0.91, 0.83),
+    "blind-17": (0.92, 0.83),
+    "blind-18": (0.91, 0.83),
+    "blind-19": (0.92, 0.84),
+    "blind-20": (0.94, 0.82),
+    "blind-21": (0.89, 0.80),
+    "blind-22": (0.88, 0.78),
+    "blind-23": (0.84, 0.75),
+    "blind-24": (0.91, 0.81),
+    "blind-25": (0.88, 0.79),
+    "blind-26": (0.91, 0.79),
+    "blind-27": (0.88, 0.78),
+    "blind-28": (0.91, 0.80),
+    "blind-29": (0.89, 0.83),
+    "blind-30": (0.91, 0.85),
+    "blind-31": (0.82, 0.75),
+    "blind-32": (0.89, 0.82),
 }
 
 
