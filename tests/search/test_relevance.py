@@ -174,6 +174,8 @@ def test_the_blind_set_is_read_when_present_and_scored_apart(tmp_path, capsys):
     print_row("engine", "en", ranked, SearchRun())
     cells = capsys.readouterr().out.split()
     assert cells[2:8] == ["1.00", "1.00", "-", "-", "1.00", "0.50"], cells
+    # The pools, read (the first set is one) and unread, to three decimals: the goal is judged there.
+    assert cells[-6:-2] == ["1.000", "0.500", "-", "-"], cells
 
 
 @pytest.mark.browser
