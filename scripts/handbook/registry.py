@@ -23,7 +23,7 @@ class Kind:
     name: str
     prefix: str
     ordered: bool
-    problem: bool = False  # its concepts name what goes wrong (roadblocks, mistakes)
+    pitfall: bool = False  # its concepts name what goes wrong (roadblocks, mistakes)
 
 
 @dataclass(frozen=True)
@@ -56,9 +56,9 @@ class Registry:
         return [concept for concept in self.concepts if concept.page == page]
 
     @property
-    def problem_ids(self) -> frozenset[str]:
-        """The concepts that name what goes wrong (of a kind with `problem: true`)."""
-        return frozenset(concept.id for concept in self.concepts if concept.kind.problem)
+    def pitfall_ids(self) -> frozenset[str]:
+        """The concepts that name what goes wrong (of a kind with `pitfall: true`)."""
+        return frozenset(concept.id for concept in self.concepts if concept.kind.pitfall)
 
     def kind_of_anchor(self, anchor: str) -> Kind | None:
         """The kind whose prefix an anchor carries: such an anchor must be a registered concept."""
@@ -98,7 +98,7 @@ def _validate(
             )
         )
     kinds = {
-        name: Kind(name, spec["prefix"], bool(spec.get("ordered", False)), bool(spec.get("problem", False)))
+        name: Kind(name, spec["prefix"], bool(spec.get("ordered", False)), bool(spec.get("pitfall", False)))
         for name, spec in data["kinds"].items()
     }
     concepts = _read_concepts(data["concepts"], kinds, set(pages), lines, problem, problems)

@@ -60,6 +60,7 @@ def test_the_first_result_is_the_section_that_answers(served, locale, query, sec
     "locale, query, section",
     [
         ("en", "didn't apologise", "mistake-not-apologizing"),
+        ("en", "hadn’t apologised", "mistake-not-apologizing"),  # typographic apostrophe
         ("en", "how to say sorry properly", "step-apologize"),
         ("nb", "jeg beklaget ikke", "mistake-not-apologizing"),
         ("nb", "slik beklager du", "step-apologize"),
@@ -67,7 +68,7 @@ def test_the_first_result_is_the_section_that_answers(served, locale, query, sec
 )
 def test_a_query_that_says_something_did_not_happen_finds_what_went_wrong(served, locale, query, section):
     """The step and the mistake share their words; a negation ("didn't", «ikke») asks for the
-    mistake (a kind with `problem: true` in concepts.yml), and its absence for the step."""
+    mistake (a kind with `pitfall: true` in concepts.yml), and its absence for the step."""
     targets = result_targets(served, locale, query)
     assert targets and targets[0].section == section, targets[:3]
 

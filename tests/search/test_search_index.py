@@ -120,14 +120,14 @@ def test_built_index_names_subsections_and_leaves_out_generated_pages(built_site
 
 @pytest.mark.parametrize("prefix", ["", "nb"])
 def test_built_index_marks_the_sections_on_what_goes_wrong(built_site, prefix, registry):
-    """Problem concepts (roadblocks, mistakes) and their subsections, nothing else; and the
+    """Pitfall concepts (roadblocks, mistakes) and their subsections, nothing else; and the
     locale's negations, which make the worker rank them first."""
     index = full_index(built_site, prefix)
-    marked = {index["docs"][ref]["location"] for ref in index["problems"]}
+    marked = {index["docs"][ref]["location"] for ref in index["pitfalls"]}
     sections = {location.split("#")[1] for location in marked if "#" in location}
     assert {"roadblock-lack-of-training", "mistake-arguing"} <= sections
-    assert not sections & {concept.id for concept in registry.concepts if not concept.kind.problem}
-    assert len(marked) > len(registry.problem_ids)  # their subsections ("What to do") too
+    assert not sections & {concept.id for concept in registry.concepts if not concept.kind.pitfall}
+    assert len(marked) > len(registry.pitfall_ids)  # their subsections ("What to do") too
     assert all(location.split("#")[0] in ("roadblocks.html", "mistakes.html") for location in marked)
     assert ("ikke" if prefix else "didn't") in index["negations"].split()
 

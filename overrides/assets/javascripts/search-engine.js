@@ -6,16 +6,16 @@
 //   and compound parts readers type, and subsections named by their section), so the worker only
 //   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
-// - sections that contain every word of the query rank above sections that contain some;
+// - a section's score is scaled by the share of the query's content words it contains;
 // - a query that says something did not happen ("nobody told them", «ba ikke om unnskyldning")
-//   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `problems`),
-//   and any other query the rest;
+//   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `pitfalls`),
+//   and any other query the rest, in a language whose `negations` the index ships;
+// - apostrophes are typed many ways (’ ‘ ʼ ´ `): each is the handbook's ';
 // - a query of punctuation alone finds nothing, not everything;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
 //   that, as the handbook word it spells without the language's own letters ("hoylytt" for
-//   «høylytt») or without its apostrophe ("dont"), or as the handbook words inside it
-//   ("disrespectful" holds "respect");
+//   «høylytt»), or as the handbook words inside it ("disrespectful" holds "respect");
 // - such a word is also searched a letter off (two in a long word), and if the query still finds
 //   nothing, all its words are searched so;
 // - a word whose stem is a stop word, though it is none itself, is searched with its apostrophe
@@ -41,8 +41,9 @@ var MIN_PART_SHARE = 0.45;  // of the word's letters: "hear" is not a part of "h
 var MAX_ENDING = 3;  // letters after a part that ends a word ("ful", «et»)
 var SHOWN_SHARE = 0.5;  // of the best section's score: sections shown in a result card, not folded
 var SHOWN_SECTIONS = 3;  // per card
-var NEGATED_BOOST = 1.5;  // a problem section, for a query with a negation
-var AFFIRMED_BOOST = 1.1;  // any other section, for a query without one
+var NEGATED_BOOST = 1.5;  // a pitfall section, for a query with a negation
+var AFFIRMED_BOOST = 1.1;  // any other section, for a query without one (only the two ratios count)
+var APOSTROPHES = /[\u2019\u2018\u02bc\u00b4`]/g;
 
 function makeSearch(data) {
   var language = data.lang === "en" ? lunr : lunr[data.lang];
@@ -51,10 +52,18 @@ function makeSearch(data) {
   var index = lunr.Index.load(expand(data.index));
   var terms = data.index.postings.map(function (entry) { return entry[0]; });  // in JavaScript's order
   var expansions = expansionTable(data.vocabulary || "");
-  var problems = Object.create(null);  // refs of the sections on what goes wrong
-  (data.problems || []).forEach(function (ref) { problems[ref] = true; });
+  var pitfalls = Object.create(null);  // refs of the sections on what goes wrong
+  (data.pitfalls || []).forEach(function (ref) { pitfalls[ref] = true; });
   var negations = Object.create(null);
   (data.negations || "").split(" ").forEach(function (word) { if (word) negations[word] = true; });
+  var polar = Object.keys(negations).length > 0;  // without negations, no query is told from another
+  // How much a query's negation, or its absence, raises a section: what went wrong for a query
+  // that says something did not happen, the rest for any other.
+  function polarity(ref, negated) {
+    if (!polar) return 1;
+    if (pitfalls[ref]) return negated ? NEGATED_BOOST : 1;
+    return negated ? 1 : AFFIRMED_BOOST;
+  }
   var byLocation = Object.create(null);
   docs.forEach(function (doc) { byLocation[doc.location] = doc; });
   var stemCache = Object.create(null);
@@ -138,7 +147,7 @@ function makeSearch(data) {
           return;
         }
         if (isKnown(word)) return;
-        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word) || withApostrophe(word);
+        var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
         if (!instead && stem(word).length >= MIN_FUZZY && !isStopWord(word)) {
           typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
           q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
@@ -150,10 +159,9 @@ function makeSearch(data) {
       });
     });
     var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
-    var negated = words.some(function (word) { return negations[word.replace(/\u2019/g, "'")]; });
+    var negated = words.some(function (word) { return negations[word]; });
     return results.map(function (result) {
-      var boost = problems[result.ref] ? (negated ? NEGATED_BOOST : 1) : (negated ? 1 : AFFIRMED_BOOST);
-      return rescore(result, docs[result.ref].location, words, match, boost);
+      return rescore(result, docs[result.ref].location, words, match, polarity(result.ref, negated));
     });
   }
   return {
@@ -283,7 +291,7 @@ function expand(compact) {
 function queryWords(query) {
   var seen = Object.create(null);
   return lunr.tokenizer(query).map(function (token) {
-    return token.toString().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    return token.toString().replace(APOSTROPHES, "'").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
   }).filter(function (word) {
     var fresh = word && !seen[word];
     seen[word] = true;

@@ -293,8 +293,9 @@ class HandbookPlugin(BasePlugin[HandbookConfig]):  # type: ignore[no-untyped-cal
                 list(registry.locales),
                 registry.default_locale,
                 theme_dirs,
-                (project.termbase, registry.problem_ids),
+                project.termbase,
                 self._cache_folder(config, SEARCH_CACHE),
+                pitfalls=registry.pitfall_ids,
             )
         except ThesaurusMissing as error:
             raise PluginError(f"search: {error}") from None

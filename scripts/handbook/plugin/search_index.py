@@ -41,24 +41,25 @@ def write_search_indexes(
     locales: list[str],
     default: str,
     theme_dirs: list[str],
-    sources: tuple[Termbase, frozenset[str]],
+    termbase: Termbase,
     cache: Path | None,
+    *,
+    pitfalls: frozenset[str],
 ) -> None:
     """Split the merged index per locale and write each locale's enriched index and stub (the
-    built part kept between builds in the `cache` folder, if any). `sources` are the termbase and
-    the concepts that name what goes wrong (`Registry.problem_ids`).
+    built part kept between builds in the `cache` folder, if any). `pitfalls` are the concepts
+    that name what goes wrong (`Registry.pitfall_ids`).
 
     Reads the built pages (section names), so it runs after every page is written."""
     merged = merged_search_index(site)
-    termbase, problems = sources
     for locale in locales:
         lunr = lunr_language(locale, theme_dirs)
         folder = site / url_prefix(locale, default)
         docs = split_index(merged.docs, locale, locales, default)
         headings = section_headings(folder, docs)
-        inputs = [docs, locale, lunr, merged.separator, repr(termbase), sorted(problems), headings]
+        inputs = [docs, locale, lunr, merged.separator, repr(termbase), sorted(pitfalls), headings]
         key = cache_key(inputs, thesaurus_path(locale))
-        build = partial(_enriched_index, docs, locale, folder, (termbase, problems), lunr, merged.separator)
+        build = partial(_enriched_index, docs, locale, folder, termbase, lunr, merged.separator, pitfalls)
         full = kept(cache, locale, key, build)
         write_locale_index(folder, full)
 
@@ -67,11 +68,12 @@ def _enriched_index(
     docs: list[dict[str, Any]],
     locale: str,
     folder: Path,
-    sources: tuple[Termbase, frozenset[str]],
+    termbase: Termbase,
     lunr: str,
     separator: str,
+    pitfalls: frozenset[str],
 ) -> dict[str, Any]:
-    return locale_index(enrich(docs, locale, folder, *sources), locale, lunr, separator)
+    return locale_index(enrich(docs, locale, folder, termbase, pitfalls), locale, lunr, separator)
 
 
 def section_headings(folder: Path, docs: list[dict[str, Any]]) -> dict[str, dict[str, str]]:

@@ -10,7 +10,12 @@ turns the locale's share of it into the documents of the lunr index built here
 - `title_extra` and `extra` carry words the title and the text do not contain but readers type: the termbase's
   synonyms and variants of each term the section uses (once per use), the forbidden words whose `use` word
   it contains, and the parts of its compound words (Norwegian «salgssamtale» → «salg», «samtale»),
-  split only where both parts are words of the handbook's own vocabulary.
+  split only where both parts are words of the handbook's own vocabulary;
+- a section of a pitfall concept (concepts.yml: a kind with `pitfall: true`, the roadblocks and
+  mistakes), or a subsection of one, is listed in the index's `pitfalls`: the worker ranks them
+  first for a query with one of the locale's `negations`, the rest for any other query. A
+  subsection counts by the concept it is in, not by what it says: a roadblock's "What to do" is a
+  pitfall's, a step's "Watch for" is not.
 
 Plain functions over plain data (the built site folder, the termbase): no MkDocs import.
 """
@@ -36,18 +41,22 @@ UNSEARCHED_PAGES = ("glossary.md", "translation-status.md")
 SECTION_SEPARATOR = " › "
 # Locales whose words are written together as compounds.
 COMPOUNDING = {"nb", "nn", "no", "sv", "da", "de"}
-# Words that say something did not happen, by language: a query with one ("nobody told them",
-# «ba ikke om unnskyldning») is after what went wrong, so the worker ranks problem sections first
-# (concepts.yml: a kind with `problem: true`). A closed class, like a stop-word list; a locale
-# without one ranks as if no query negated.
+# Words that say something did not happen, by language, as typed with or without the apostrophe:
+# a query with one ("nobody told them", «ba ikke om unnskyldning») is after what went wrong, so the
+# worker ranks pitfall sections first. A closed class, like a stop-word list; a locale without one
+# ranks every query alike. "without" and «uten» are none: "apologise without excuses" asks how.
+NORWEGIAN_NEGATIONS = ("ikke", "ikkje", "ingen", "ingenting", "intet", "aldri", "verken", "hverken")
 NEGATIONS = {
     "en": (
-        "not", "no", "nobody", "none", "nothing", "never", "neither", "nor", "cannot",
-        "can't", "cant", "couldn't", "couldnt", "didn't", "didnt", "doesn't", "doesnt", "don't", "dont",
-        "hasn't", "hasnt", "haven't", "havent", "isn't", "isnt", "aren't", "arent", "wasn't", "wasnt",
-        "weren't", "werent", "won't", "wont", "wouldn't", "wouldnt", "shouldn't", "shouldnt",
+        "not", "no", "nobody", "noone", "none", "nothing", "never", "neither", "nor", "cannot",
+        "ain't", "aint", "aren't", "arent", "can't", "cant", "couldn't", "couldnt", "didn't", "didnt",
+        "doesn't", "doesnt", "don't", "dont", "hadn't", "hadnt", "hasn't", "hasnt", "haven't", "havent",
+        "isn't", "isnt", "mightn't", "mightnt", "mustn't", "mustnt", "needn't", "neednt", "shan't", "shant",
+        "shouldn't", "shouldnt", "wasn't", "wasnt", "weren't", "werent", "won't", "wont", "wouldn't", "wouldnt",
     ),
-    "nb": ("ikke", "ingen", "ingenting", "intet", "aldri", "verken", "hverken"),
+    "nb": NORWEGIAN_NEGATIONS,
+    "no": NORWEGIAN_NEGATIONS,
+    "nn": ("ikkje", "ikke", "ingen", "inga", "ingenting", "aldri", "korkje"),
 }  # fmt: skip
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
 LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
@@ -217,17 +226,17 @@ def heading_parents(page_html: str) -> dict[str, str]:
 
 
 def enrich(
-    docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase, problems: frozenset[str]
+    docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase, pitfalls: frozenset[str]
 ) -> list[dict[str, Any]]:
     """The locale's index documents as the search worker indexes them (see the module doc); a
-    section of a concept in `problems`, or a subsection of one, is marked `problem`."""
+    section of a concept in `pitfalls`, or a subsection of one, is marked `pitfall`."""
     skipped = {built_page(name) for name in UNSEARCHED_PAGES}
     kept = [doc for doc in docs if doc["location"].split("#")[0] not in skipped]
     titles = {doc["location"]: doc["title"] for doc in kept}
     rules = expansions(termbase, locale)
     splitter = _decompounder(locale, kept, termbase)
     parents: dict[str, dict[str, str]] = {}
-    return [_enriched(doc, locale, site_folder, titles, parents, rules, splitter, problems) for doc in kept]
+    return [_enriched(doc, locale, site_folder, titles, parents, rules, splitter, pitfalls) for doc in kept]
 
 
 def _decompounder(locale: str, docs: list[dict[str, Any]], termbase: Termbase) -> Decompounder | None:
@@ -246,7 +255,7 @@ def _enriched(
     parents: dict[str, dict[str, str]],
     rules: list[Expansion],
     splitter: Decompounder | None,
-    problems: frozenset[str],
+    pitfalls: frozenset[str],
 ) -> dict[str, Any]:
     page, _, anchor = doc["location"].partition("#")
     title = doc["title"]
@@ -262,7 +271,7 @@ def _enriched(
         "location": doc["location"],
         "title": title,
         "text": doc["text"],
-        "problem": parent in problems,
+        "pitfall": parent in pitfalls,
         "title_extra": " ".join(_extra_words(locale, doc["title"], rules, splitter)),
         "extra": " ".join(_extra_words(locale, plain_text(doc["text"]), rules, splitter)),
     }
@@ -277,8 +286,8 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
 
 def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, separator: str) -> dict[str, Any]:
     """The locale's index for the worker: the sections as results show them, the lunr index built
-    from them here, and the expansion table of the words readers type instead
-    (`handbook.search.vocabulary`)."""
+    from them here, the expansion table of the words readers type instead
+    (`handbook.search.vocabulary`), the pitfall sections and the locale's negations."""
     fields = [
         {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
         for doc in docs
@@ -286,7 +295,7 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
     shown = [{"location": doc["location"], "title": doc["title"], "text": doc["text"]} for doc in docs]
     built = _built(fields, locale, lunr_language, separator, thesaurus_path(locale))
     polarity = {
-        "problems": [ref for ref, doc in enumerate(docs) if doc.get("problem")],
+        "pitfalls": [ref for ref, doc in enumerate(docs) if doc["pitfall"]],
         "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
     }
     return {"lang": lunr_language, "separator": separator, "docs": shown, **built, **polarity}
