@@ -91,7 +91,7 @@ function makeSearch(data) {
     var term = plainSpellings[plainLetters(word)] || plainSpellings[stem(word)] || plainSpellings[plain] || plainSpellings[stem(plain)];
     return term ? [term] : null;
   }
-  // A word typed without its apostrophe ("thats", "dont"): the index term it spells with one.
+  // A word typed without its apostrophe ("thats"): the index term it spells with one.
   function withApostrophe(word) {
     for (var at = 1; at < word.length; at++) {
       var spelt = stem(word.slice(0, at) + "'" + word.slice(at));

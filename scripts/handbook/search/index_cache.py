@@ -2,11 +2,10 @@
 
 Building them is most of the search's build cost (enriching every section, lunr.py indexing it,
 reading the thesaurus), yet most builds change no word of a locale. The key covers every input:
-the locale's documents as Material indexed them, the termbase, the pitfall concepts of the
-registry, the pages' headings, the lunr
-language and separator, the source of the modules that build them, the thesaurus file (its size
-and modification time), the Hunspell dictionaries (other-language term words are judged by them)
-and the versions of lunr.py and the lemmatizer.
+the locale's documents as Material indexed them, the termbase, the registry's pitfall concepts,
+the pages' headings, the lunr language and separator, the source of the modules that build them,
+the thesaurus file (its size and modification time), the Hunspell dictionaries (other-language
+term words are judged by them) and the versions of lunr.py and the lemmatizer.
 """
 
 from __future__ import annotations
