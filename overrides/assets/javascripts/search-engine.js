@@ -33,8 +33,8 @@ var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word 
 var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
 var LONG_WORD = 9;  // and stems this long may have two letters wrong
 var MAX_SUGGESTIONS = 3;
-var MARKED_CARDS = 30;  // cards whose text has the query's words marked: a word in every section of
-                       // a large handbook would otherwise mark thousands before the first result shows
+var MARKED_CARDS = 30;  // cards whose title and text have the query's words marked: a word in every section
+                       // of a large handbook would otherwise mark thousands before the first result shows
 var MIN_PART = 4;  // letters of a handbook word found inside a word typed
 var MAX_PARTS = 2;  // handbook words searched for one word typed
 var MIN_PART_SHARE = 0.45;  // of the word's letters: "hear" is not a part of "heartless"
@@ -271,6 +271,7 @@ function expand(compact) {
       if (vector.length) fieldVectors.push([field + "/" + ref, vector]);
     });
   });
+  var none = Object.freeze({});  // no term positions are kept: one empty object for every posting, which lunr only reads
   compact.postings.forEach(function (entry) {
     var posting = {_index: entry[1]};
     compact.fields.forEach(function (field, number) {
@@ -278,7 +279,7 @@ function expand(compact) {
       var ref = 0;
       entry[2 + number].forEach(function (step) {
         ref += step;
-        refs[ref] = {};
+        refs[ref] = none;
       });
       posting[field] = refs;
     });
@@ -322,26 +323,29 @@ function rescore(result, location, words, match, boost) {
 // Results by page, best page first; each page's own entry leads its group, as Material renders it
 // (ten cards at first, more as the reader scrolls).
 function group(results, byLocation, words, stem) {
-  var pages = Object.create(null);
-  var order = [];
+  var pages = new Map();  // page -> {page, best, items: Map(location -> result)}, in first-seen order
   results.forEach(function (result) {
-    var page = result.location.split("#")[0];
-    if (!pages[page]) {
-      pages[page] = {best: 0, items: {}};
-      order.push(page);
+    var location = result.location;
+    var cut = location.indexOf("#");
+    var page = cut === -1 ? location : location.slice(0, cut);
+    var entry = pages.get(page);
+    if (!entry) {
+      entry = {page: page, best: 0, items: new Map()};
+      pages.set(page, entry);
     }
-    pages[page].best = Math.max(pages[page].best, result.score);
-    pages[page].items[result.location] = result;
+    if (result.score > entry.best) entry.best = result.score;
+    entry.items.set(location, result);
   });
   var mark = highlighter(words, stem);
-  return order.sort(function (a, b) { return pages[b].best - pages[a].best; }).map(function (page, rank) {
-    var items = pages[page].items;
-    if (!items[page] && byLocation[page]) items[page] = {location: page, score: 0, terms: {}};
-    return shown(Object.keys(items).map(function (location) {
-      var item = items[location];
-      var doc = byLocation[location];
-      var text = rank < MARKED_CARDS ? mark(doc.text) : doc.text;
-      return {location: location, title: mark(doc.title), text: text, score: item.score, terms: item.terms};
+  var ranked = Array.from(pages.values()).sort(function (a, b) { return b.best - a.best; });
+  return ranked.map(function (entry, rank) {
+    var items = entry.items;
+    if (!items.has(entry.page) && byLocation[entry.page]) items.set(entry.page, {location: entry.page, score: 0, terms: {}});
+    var marked = rank < MARKED_CARDS;
+    return shown(Array.from(items.values(), function (item) {
+      var doc = byLocation[item.location];
+      return {location: item.location, title: marked ? mark(doc.title) : doc.title,
+        text: marked ? mark(doc.text) : doc.text, score: item.score, terms: item.terms};
     }).sort(function (a, b) { return b.score - a.score; }));
   });
 }
