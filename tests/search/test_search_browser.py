@@ -136,6 +136,40 @@ def test_the_index_loads_when_the_reader_searches_not_with_the_page(served):
     page.context.close()
 
 
+# Each query the worker answers, in order (Material renders every answer it gets).
+RECORD_ANSWERS = """(() => {
+  window.__answers = [];
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(url, options) {
+      super(url, options);
+      this.addEventListener("message", event => {
+        if (event.data && event.data.type === 3) window.__answers.push(event.data.data.query);
+      });
+    }
+  };
+})();"""
+INDEX_DELAY_MS = 1500
+
+
+def test_only_the_last_of_the_words_typed_while_the_index_loads_is_answered(served):
+    """Every key typed is a query; those typed while the index is on its way are answered only in
+    their last form, not first letter first (each answer is a search and a re-rendered list)."""
+    browser, base, _ = served
+    context = browser.new_context()
+    context.add_init_script(RECORD_ANSWERS)
+    page = context.new_page()
+    page.route(f"**/{INDEX_FILE}", lambda route: (page.wait_for_timeout(INDEX_DELAY_MS), route.continue_()))
+    page.goto(base + "index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("apologise", delay=50)
+    page.wait_for_function("() => window.__answers.includes('apologise')", timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(READER_PAUSE_MS)
+    assert [query for query in page.evaluate("window.__answers") if query] == ["apologise"]
+    context.close()
+
+
 def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served):
     page, _ = open_page(served, "index.html")
     page.keyboard.press("/")

@@ -22,6 +22,7 @@ var engine = null;
 var queue = Promise.resolve();
 var latest = null;  // the newest query, the one in the search box
 var waiting = false;  // whether it still needs an answer
+var received = 0;  // queries received so far
 var channel = openChannel();
 
 self.addEventListener("message", function (event) {
@@ -32,14 +33,19 @@ self.addEventListener("message", function (event) {
   } else if (message.type === QUERY) {
     latest = message.data;
     waiting = true;
+    received += 1;
     queue = queue.then(afterWaitingMessages).then(answer);
   }
 });
 
-// A task later, so that queries already sent (one per key typed) are usually read first and only
-// the last is answered; a heuristic: browsers do not promise that order.
+// Once the queries already sent (one per key typed) have been read, so that only the last is
+// answered: a task later, and again for as long as each task later brings more of them (a
+// browser may run a timer between two waiting messages).
 function afterWaitingMessages() {
-  return new Promise(function (resolve) { setTimeout(resolve, 0); });
+  var before = received;
+  return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
+    return received === before ? undefined : afterWaitingMessages();
+  });
 }
 
 // Only the newest query is answered: the words typed while the index loads, or while an earlier
@@ -54,8 +60,10 @@ function answer() {
     tellPage({query: query, found: true});
     return Promise.resolve();
   }
-  return loadEngine().then(function (engine) {
-    if (waiting) return;  // from disk (the iframe shim loads asynchronously): a newer query came in meanwhile
+  return loadEngine().then(function (loaded) {
+    return afterWaitingMessages().then(function () { return loaded; });  // typed while the index loaded
+  }).then(function (engine) {
+    if (waiting) return;  // a newer query came in meanwhile: its own turn answers it
     var items = engine.search(query);
     postMessage({type: RESULT, data: {items: items, total: items.length, query: query}});
     tellPage(items.length ? {query: query, found: true} : engine.nothingFound(query));
