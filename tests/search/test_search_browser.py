@@ -136,8 +136,9 @@ def test_the_index_loads_when_the_reader_searches_not_with_the_page(served):
     page.context.close()
 
 
-# Each query the worker answers, in order (Material renders every answer it gets).
-RECORD_ANSWERS = """(() => {
+# Each query sent to the worker and each it answers, in order (Material renders every answer).
+RECORD_QUERIES = """(() => {
+  window.__sent = [];
   window.__answers = [];
   const Native = window.Worker;
   window.Worker = class extends Native {
@@ -147,9 +148,12 @@ RECORD_ANSWERS = """(() => {
         if (event.data && event.data.type === 3) window.__answers.push(event.data.data.query);
       });
     }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) window.__sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
   };
 })();"""
-INDEX_DELAY_MS = 1500
 
 
 def test_only_the_last_of_the_words_typed_while_the_index_loads_is_answered(served):
@@ -157,16 +161,45 @@ def test_only_the_last_of_the_words_typed_while_the_index_loads_is_answered(serv
     their last form, not first letter first (each answer is a search and a re-rendered list)."""
     browser, base, _ = served
     context = browser.new_context()
-    context.add_init_script(RECORD_ANSWERS)
+    context.add_init_script(RECORD_QUERIES)
     page = context.new_page()
-    page.route(f"**/{INDEX_FILE}", lambda route: (page.wait_for_timeout(INDEX_DELAY_MS), route.continue_()))
+    held = []  # the index request, let through once the whole word is typed
+    page.route(f"**/{INDEX_FILE}", lambda route: held.append(route))
     page.goto(base + "index.html")
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("apologise", delay=50)
-    page.wait_for_function("() => window.__answers.includes('apologise')", timeout=ANSWER_TIMEOUT_MS)
+    word = "apologise"
+    page.locator("input.md-search__input").press_sequentially(word, delay=50)
+    page.wait_for_function(f"() => window.__sent.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
+    assert held and [q for q in page.evaluate("window.__sent") if q] == [word[:n] for n in range(1, len(word) + 1)]
+    held[0].continue_()
+    page.wait_for_function(f"() => window.__answers.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_timeout(READER_PAUSE_MS)
-    assert [query for query in page.evaluate("window.__answers") if query] == ["apologise"]
+    assert [query for query in page.evaluate("window.__answers") if query] == [word]
+    context.close()
+
+
+def test_an_index_that_failed_to_load_is_loaded_again_with_the_next_query(served):
+    """A dropped connection costs the reader one answer, not search until the next page load."""
+    browser, base, _ = served
+    context = browser.new_context()
+    context.add_init_script(RECORD_WORKER_MESSAGES)  # for type_query
+    context.add_init_script(RECORD_QUERIES)
+    page = context.new_page()
+    requests = []
+    page.route(
+        f"**/{INDEX_FILE}",
+        lambda route: (requests.append(route), route.abort() if len(requests) == 1 else route.continue_()),
+    )
+    page.goto(base + "index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("apologise")
+    page.locator("input.md-search__input").press("End")  # Material reads the box on keyup
+    page.wait_for_function("() => window.__answers.includes('apologise')", timeout=ANSWER_TIMEOUT_MS)
+    assert page.locator(".md-search-result__link").count() == 0
+    assert type_query(page, "refund")
+    assert len(requests) == 2
     context.close()
 
 

@@ -34,13 +34,14 @@ self.addEventListener("message", function (event) {
     latest = message.data;
     waiting = true;
     received += 1;
-    queue = queue.then(afterWaitingMessages).then(answer);
+    queue = queue.then(function () { return waiting ? afterWaitingMessages().then(answer) : undefined; });
   }
 });
 
-// Once the queries already sent (one per key typed) have been read, so that only the last is
-// answered: a task later, and again for as long as each task later brings more of them (a
-// browser may run a timer between two waiting messages).
+// A task later, so that the queries already sent (one per key typed) are usually read first and
+// only the last is answered; again for as long as each task later brings more of them. Best
+// effort: browsers do not promise to run waiting messages before a timer, and a query searched
+// too soon costs time, not the answer (the newest is always answered last).
 function afterWaitingMessages() {
   var before = received;
   return new Promise(function (resolve) { setTimeout(resolve, 0); }).then(function () {
@@ -60,7 +61,7 @@ function answer() {
     tellPage({query: query, found: true});
     return Promise.resolve();
   }
-  return loadEngine().then(function (loaded) {
+  return Promise.resolve().then(loadEngine).then(function (loaded) {
     return afterWaitingMessages().then(function () { return loaded; });  // typed while the index loaded
   }).then(function (engine) {
     if (waiting) return;  // a newer query came in meanwhile: its own turn answers it
@@ -68,8 +69,8 @@ function answer() {
     postMessage({type: RESULT, data: {items: items, total: items.length, query: query}});
     tellPage(items.length ? {query: query, found: true} : engine.nothingFound(query));
   }).catch(function (error) {
-    // No results this time; the next query tries to load the index again (a dropped connection).
-    engine = null;
+    // No results this time; if it was the loading that failed (a dropped connection), the next
+    // query loads the index again (loadEngine).
     postMessage({type: RESULT, data: {items: [], total: 0, query: query}});
     console.error(error);
   });
@@ -105,7 +106,11 @@ function loadEngine() {
     var lang = settings.lang[0];
     var scripts = lang === "en" ? [] : [LUNR_LANGUAGES + "lunr.stemmer.support.min.js", LUNR_LANGUAGES + "lunr." + lang + ".min.js"];
     engine = load([LUNR]).then(function () { return load(scripts.concat([ENGINE, settings.index])); })
-      .then(function () { return makeSearch(self.handbookSearchIndex); });
+      .then(function () { return makeSearch(self.handbookSearchIndex); })
+      .catch(function (error) {
+        engine = null;
+        throw error;
+      });
   }
   return engine;
 }
