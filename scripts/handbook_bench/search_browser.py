@@ -21,7 +21,7 @@ from handbook_bench.page_weight import wire_size
 # Material's worker protocol: a QUERY message (type 2) is answered by a RESULT message (type 3).
 RECORD_WORKER_MESSAGES = """(() => {
   const Native = window.Worker;
-  window.__searchLog = {sent: [], answered: 0, lastQuery: undefined};
+  window.__searchLog = {sent: [], answers: []};  // the queries sent, and those answered (on the page)
   window.Worker = class extends Native {
     constructor(url, options) {
       super(url, options);
@@ -30,10 +30,7 @@ RECORD_WORKER_MESSAGES = """(() => {
       this.addEventListener("message", event => {
         if (!event.data || event.data.type !== 3) return;
         const query = event.data.data && event.data.data.query;
-        setTimeout(() => {
-          window.__searchLog.answered++;
-          window.__searchLog.lastQuery = query;
-        }, 0);
+        setTimeout(() => window.__searchLog.answers.push(query), 0);
       });
     }
     postMessage(message, ...rest) {
@@ -47,7 +44,8 @@ RECORD_WORKER_MESSAGES = """(() => {
 ANSWERED = """query => {
   const log = window.__searchLog;
   if (log.sent.length === 0 || log.sent[log.sent.length - 1] !== query) return false;
-  return log.lastQuery === undefined ? log.answered >= log.sent.length : log.lastQuery === query;
+  const last = log.answers[log.answers.length - 1];
+  return last === undefined ? log.answers.length >= log.sent.length : last === query;
 }"""
 # Within a page's group, links are taken best score first: the order Enter follows in Material.
 VISIBLE_RESULT_LINKS = """() => [...document.querySelectorAll(".md-search-result__item")].flatMap(item =>

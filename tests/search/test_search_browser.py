@@ -136,32 +136,12 @@ def test_the_index_loads_when_the_reader_searches_not_with_the_page(served):
     page.context.close()
 
 
-# Each query sent to the worker and each it answers, in order (Material renders every answer).
-RECORD_QUERIES = """(() => {
-  window.__sent = [];
-  window.__answers = [];
-  const Native = window.Worker;
-  window.Worker = class extends Native {
-    constructor(url, options) {
-      super(url, options);
-      this.addEventListener("message", event => {
-        if (event.data && event.data.type === 3) window.__answers.push(event.data.data.query);
-      });
-    }
-    postMessage(message, ...rest) {
-      if (message && message.type === 2) window.__sent.push(message.data);
-      return super.postMessage(message, ...rest);
-    }
-  };
-})();"""
-
-
 def test_only_the_last_of_the_words_typed_while_the_index_loads_is_answered(served):
     """Every key typed is a query; those typed while the index is on its way are answered only in
     their last form, not first letter first (each answer is a search and a re-rendered list)."""
     browser, base, _ = served
     context = browser.new_context()
-    context.add_init_script(RECORD_QUERIES)
+    context.add_init_script(RECORD_WORKER_MESSAGES)
     page = context.new_page()
     held = []  # the index request, let through once the whole word is typed
     page.route(f"**/{INDEX_FILE}", lambda route: held.append(route))
@@ -170,12 +150,14 @@ def test_only_the_last_of_the_words_typed_while_the_index_loads_is_answered(serv
     page.keyboard.press("/")
     word = "apologise"
     page.locator("input.md-search__input").press_sequentially(word, delay=50)
-    page.wait_for_function(f"() => window.__sent.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
-    assert held and [q for q in page.evaluate("window.__sent") if q] == [word[:n] for n in range(1, len(word) + 1)]
+    page.wait_for_function(f"() => window.__searchLog.sent.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
+    assert held and [q for q in page.evaluate("window.__searchLog.sent") if q] == [
+        word[:n] for n in range(1, len(word) + 1)
+    ]
     held[0].continue_()
-    page.wait_for_function(f"() => window.__answers.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_function(f"() => window.__searchLog.answers.includes({word!r})", timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_timeout(READER_PAUSE_MS)
-    assert [query for query in page.evaluate("window.__answers") if query] == [word]
+    assert [query for query in page.evaluate("window.__searchLog.answers") if query] == [word]
     context.close()
 
 
@@ -183,8 +165,7 @@ def test_an_index_that_failed_to_load_is_loaded_again_with_the_next_query(served
     """A dropped connection costs the reader one answer, not search until the next page load."""
     browser, base, _ = served
     context = browser.new_context()
-    context.add_init_script(RECORD_WORKER_MESSAGES)  # for type_query
-    context.add_init_script(RECORD_QUERIES)
+    context.add_init_script(RECORD_WORKER_MESSAGES)
     page = context.new_page()
     requests = []
     page.route(
@@ -196,7 +177,7 @@ def test_an_index_that_failed_to_load_is_loaded_again_with_the_next_query(served
     page.keyboard.press("/")
     page.locator("input.md-search__input").fill("apologise")
     page.locator("input.md-search__input").press("End")  # Material reads the box on keyup
-    page.wait_for_function("() => window.__answers.includes('apologise')", timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_function("() => window.__searchLog.answers.includes('apologise')", timeout=ANSWER_TIMEOUT_MS)
     assert page.locator(".md-search-result__link").count() == 0
     assert type_query(page, "refund")
     assert len(requests) == 2

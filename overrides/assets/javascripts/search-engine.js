@@ -271,7 +271,8 @@ function expand(compact) {
       if (vector.length) fieldVectors.push([field + "/" + ref, vector]);
     });
   });
-  var none = Object.freeze({});  // no term positions are kept: one empty object for every posting, which lunr only reads
+  var none = Object.freeze({});  // no term positions are kept: one empty object serves every
+                                 // posting (lunr only reads it)
   compact.postings.forEach(function (entry) {
     var posting = {_index: entry[1]};
     compact.fields.forEach(function (field, number) {
