@@ -61,8 +61,9 @@ function answer() {
     tellPage({query: query, found: true});
     return Promise.resolve();
   }
+  var loading = !engine;  // this answer loads the index: the keys typed meanwhile are read first
   return Promise.resolve().then(loadEngine).then(function (loaded) {
-    return afterWaitingMessages().then(function () { return loaded; });  // typed while the index loaded
+    return loading ? afterWaitingMessages().then(function () { return loaded; }) : loaded;
   }).then(function (engine) {
     if (waiting) return;  // a newer query came in meanwhile: its own turn answers it
     var items = engine.search(query);
