@@ -128,6 +128,11 @@ def test_the_real_build_has_a_manifest_and_worker_per_locale(built_site, registr
             width, height = int.from_bytes(png[16:20], "big"), int.from_bytes(png[20:24], "big")
             assert f"{width}x{height}" == icon["sizes"], icon
         urls = precache(built_site, root)
+        # The tab's icon is the app icon's drawing (mkdocs.yml, theme.favicon), and works offline.
+        home = (built_site / root / "index.html").read_text(encoding="utf-8")
+        favicon = re.search(r'<link rel="icon" href="([^"]+)">', home).group(1)
+        assert favicon.endswith("assets/images/icons/icon.svg") and (built_site / root / favicon).is_file(), favicon
+        assert favicon in urls, f"{locale} does not precache its favicon"
         pages = {p.name for p in (built_site / root).glob("*.html") if p.name != "404.html"}
         assert pages <= set(urls) and "search/search_index.json" in urls
         in_site = [posixpath.normpath(root + url) for url in urls]

@@ -28,6 +28,7 @@ from handbook_bench.pagefind import index_site, run_pagefind_queries
 from handbook_bench.relevance import (
     BLIND_QUERY_FILES,
     QUERY_SETS,
+    SECOND_BRIEF,
     UNREAD,
     Query,
     SiteMap,
@@ -47,10 +48,12 @@ CPU_SLOWDOWN = 4
 SCALE_RUNS = 3  # fresh page loads per engine and locale; the median is printed (one run moves by a fifth)
 
 
-# Pooled columns: the blind sets whose misses were read, and those nobody here has read.
+# Pooled columns: the blind sets whose misses were read, those nobody here has read, and of these
+# the ones written from the second topic paragraphs (relevance.SECOND_BRIEF).
 POOLS = {
     "read": tuple(name for name in BLIND_QUERY_FILES if name not in UNREAD),
     "unread": UNREAD,
+    "brief-2": SECOND_BRIEF,
 }
 
 
