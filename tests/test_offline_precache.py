@@ -11,6 +11,7 @@ import pytest
 
 from handbook.locales import locale_of_url
 from handbook.plugin.offline import (
+    ICON_DIR,
     MANIFEST_NAME,
     WORKER_NAME,
     LocaleApp,
@@ -131,7 +132,7 @@ def test_the_real_build_has_a_manifest_and_worker_per_locale(built_site, registr
         # The tab's icon is the app icon's drawing (mkdocs.yml, theme.favicon), and works offline.
         home = (built_site / root / "index.html").read_text(encoding="utf-8")
         favicon = re.search(r'<link rel="icon" href="([^"]+)">', home).group(1)
-        assert favicon.endswith("assets/images/icons/icon.svg") and (built_site / root / favicon).is_file(), favicon
+        assert favicon.endswith(f"{ICON_DIR}/icon.svg") and (built_site / root / favicon).is_file(), favicon
         assert favicon in urls, f"{locale} does not precache its favicon"
         pages = {p.name for p in (built_site / root).glob("*.html") if p.name != "404.html"}
         assert pages <= set(urls) and "search/search_index.json" in urls
