@@ -29,6 +29,7 @@ from handbook_bench.relevance import (
     BLIND_QUERY_FILES,
     QUERY_SETS,
     SECOND_BRIEF,
+    THIRD_BRIEF,
     UNREAD,
     Query,
     SiteMap,
@@ -49,11 +50,13 @@ SCALE_RUNS = 3  # fresh page loads per engine and locale; the median is printed 
 
 
 # Pooled columns: the blind sets whose misses were read, those nobody here has read, and of these
-# the ones written from the second topic paragraphs (relevance.SECOND_BRIEF).
+# the ones written from the second and from the third topic paragraphs (relevance.SECOND_BRIEF,
+# THIRD_BRIEF).
 POOLS = {
     "read": tuple(name for name in BLIND_QUERY_FILES if name not in UNREAD),
     "unread": UNREAD,
-    "brief-2": SECOND_BRIEF,
+    "brief-2": tuple(name for name in SECOND_BRIEF if name in UNREAD),
+    "brief-3": THIRD_BRIEF,
 }
 
 
