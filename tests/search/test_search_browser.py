@@ -73,6 +73,21 @@ def test_a_query_that_says_something_did_not_happen_finds_what_went_wrong(served
     assert targets and targets[0].section == section, targets[:3]
 
 
+@pytest.mark.parametrize(
+    "locale, query",
+    [
+        ("en", "customer keeps calling for updates"),
+        ("nb", "kunden ringer og lurer på hvordan saken går"),
+    ],
+)
+def test_a_section_and_its_subsections_score_as_one_text(served, locale, query):
+    """The words are spread over poor communication, its "How it shows up" (the customer has to
+    call) and its "What to do" (updates): no one of them holds as many as the follow-up step or
+    the keys to success do, the three together hold more."""
+    targets = result_targets(served, locale, query)
+    assert targets and targets[0].section == "roadblock-poor-communication", targets[:3]
+
+
 def test_a_norwegian_compound_part_finds_the_compound(served):
     """«samtale» finds «salgssamtale» (in the follow-up step's "Se opp for")."""
     sections = [t.section for t in result_targets(served, "nb", "samtale")[:5]]

@@ -6,7 +6,15 @@ import json
 
 import pytest
 
-from handbook.search.index import INDEX_FILE, STUB_FILE, Decompounder, expansion_words, expansions, read_locale_index
+from handbook.search.index import (
+    INDEX_FILE,
+    SECTION_SEPARATOR,
+    STUB_FILE,
+    Decompounder,
+    expansion_words,
+    expansions,
+    read_locale_index,
+)
 from handbook.search.lunr_index import stemmer
 from handbook.termbase import load_termbase
 from tests.helpers import PROJECT_ROOT
@@ -130,6 +138,21 @@ def test_built_index_marks_the_sections_on_what_goes_wrong(built_site, prefix, r
     assert len(marked) > len(registry.pitfall_ids)  # their subsections ("What to do") too
     assert all(location.split("#")[0] in ("roadblocks.html", "mistakes.html") for location in marked)
     assert ("ikke" if prefix else "didn't") in index["negations"].split()
+
+
+@pytest.mark.parametrize("prefix", ["", "nb"])
+def test_built_index_pairs_each_subsection_with_its_section(built_site, prefix):
+    """The worker scores a section and its subsections as one text: every subsection ("Poor
+    communication › What to do") is paired with its section, on the same page, and nothing else is."""
+    index = full_index(built_site, prefix)
+    docs = index["docs"]
+    pairs = {docs[sub]["location"]: docs[section]["location"] for sub, section in index["sections"]}
+    subsections = {doc["location"] for doc in docs if SECTION_SEPARATOR in doc["title"]}
+    assert set(pairs) == subsections
+    assert "roadblocks.html#roadblock-poor-communication" in pairs.values()
+    for sub, section in index["sections"]:
+        assert docs[sub]["title"].startswith(docs[section]["title"] + SECTION_SEPARATOR)
+        assert docs[sub]["location"].split("#")[0] == docs[section]["location"].split("#")[0]
 
 
 def test_built_norwegian_index_carries_compound_parts(built_site):

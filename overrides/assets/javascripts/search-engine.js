@@ -6,7 +6,9 @@
 //   and compound parts readers type, and subsections named by their section), so the worker only
 //   loads it: no indexing in the browser;
 // - stop words count, but little, so "this is all I can do" still finds its section;
-// - a section's score is scaled by the share of the query's content words it contains;
+// - a section and its subsections ("Poor communication", its "How it shows up" and "What to do",
+//   the index's `sections`) are one text to the reader: each is scaled by the share of the
+//   query's content words found anywhere in that text, and the best of them scores for all;
 // - a query that says something did not happen ("nobody told them", «ba ikke om unnskyldning")
 //   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `pitfalls`),
 //   and any other query the rest, in a language whose `negations` the index ships;
@@ -64,6 +66,8 @@ function makeSearch(data) {
     if (pitfalls[ref]) return negated ? NEGATED_BOOST : 1;
     return negated ? 1 : AFFIRMED_BOOST;
   }
+  var sectionOf = docs.map(function (doc, ref) { return ref; });  // a subsection's ref -> its section's
+  (data.sections || []).forEach(function (pair) { sectionOf[pair[0]] = pair[1]; });
   var byLocation = Object.create(null);
   docs.forEach(function (doc) { byLocation[doc.location] = doc; });
   var stemCache = Object.create(null);
@@ -160,9 +164,9 @@ function makeSearch(data) {
     });
     var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
     var negated = words.some(function (word) { return negations[word]; });
-    return results.map(function (result) {
-      return rescore(result, docs[result.ref].location, words, match, polarity(result.ref, negated));
-    });
+    return bySection(results.map(function (result) {
+      return matched(result, docs[result.ref].location, words, match, polarity(result.ref, negated));
+    }), sectionOf, words, isStopWord);
   }
   return {
     search: function (query) {
@@ -302,23 +306,42 @@ function queryWords(query) {
 }
 
 // Which query words a result matched (stemmed, as a prefix, through the word searched in its
-// place, or a typo away), and its score scaled by the share of content words it has and `boost`.
-function rescore(result, location, words, match, boost) {
-  var matched = Object.keys(result.matchData.metadata);
+// place, or a typo away), and its score times `boost`.
+function matched(result, location, words, match, boost) {
+  var found = Object.keys(result.matchData.metadata);
   var terms = Object.create(null);
   words.forEach(function (word) {
     var root = match.stem(word);
     var instead = match.alternatives[word] || [];
-    terms[word] = matched.some(function (term) {
+    terms[word] = found.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
         ((match.fuzzy || match.typos[word]) && editDistance(root, term, typoEdits(root)) <= typoEdits(root));
     });
   });
-  var content = words.filter(function (word) { return !match.isStopWord(word); });
+  return {ref: result.ref, location: location, score: result.score * boost, terms: terms};
+}
+
+// Each result's score scaled by the share of the query's content words that its section (with
+// its subsections) contains; the best result of a section scores the sum of the section's, so a
+// section whose words are spread over its subsections is not outranked by one that holds fewer.
+function bySection(results, sectionOf, words, isStopWord) {
+  var content = words.filter(function (word) { return !isStopWord(word); });
   var counted = content.length ? content : words;
-  var found = counted.filter(function (word) { return terms[word]; }).length;
-  var coverage = found / counted.length;
-  return {location: location, score: result.score * coverage * boost, terms: terms};
+  var sections = new Map();  // section ref -> {found: words, total: summed score, best: result}
+  results.forEach(function (result) {
+    var key = sectionOf[result.ref];
+    var section = sections.get(key);
+    if (!section) sections.set(key, section = {found: Object.create(null), total: 0, best: result});
+    counted.forEach(function (word) { if (result.terms[word]) section.found[word] = true; });
+    section.total += result.score;
+    if (result.score > section.best.score) section.best = result;
+  });
+  return results.map(function (result) {
+    var section = sections.get(sectionOf[result.ref]);
+    var coverage = Object.keys(section.found).length / counted.length;
+    var score = result === section.best ? section.total : result.score;
+    return {location: result.location, score: score * coverage, terms: result.terms};
+  });
 }
 
 // Results by page, best page first; each page's own entry leads its group, as Material renders it

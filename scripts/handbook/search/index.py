@@ -15,7 +15,10 @@ turns the locale's share of it into the documents of the lunr index built here
   mistakes), or a subsection of one, is listed in the index's `pitfalls`: the worker ranks them
   first for a query with one of the locale's `negations`, the rest for any other query. A
   subsection counts by the concept it is in, not by what it says: a roadblock's "What to do" is a
-  pitfall's, a step's "Watch for" is not.
+  pitfall's, a step's "Watch for" is not;
+- each subsection's section is listed in the index's `sections`: the worker scores a section and
+  its subsections as the one text a reader sees ("Poor communication", its "How it shows up" and
+  "What to do").
 
 Plain functions over plain data (the built site folder, the termbase): no MkDocs import.
 """
@@ -229,7 +232,8 @@ def enrich(
     docs: list[dict[str, Any]], locale: str, site_folder: Path, termbase: Termbase, pitfalls: frozenset[str]
 ) -> list[dict[str, Any]]:
     """The locale's index documents as the search worker indexes them (see the module doc); a
-    section of a concept in `pitfalls`, or a subsection of one, is marked `pitfall`."""
+    section of a concept in `pitfalls`, or a subsection of one, is marked `pitfall`; each names
+    its `section` (a subsection the section it is in, any other document itself)."""
     skipped = {built_page(name) for name in UNSEARCHED_PAGES}
     kept = [doc for doc in docs if doc["location"].split("#")[0] not in skipped]
     titles = {doc["location"]: doc["title"] for doc in kept}
@@ -260,6 +264,7 @@ def _enriched(
     page, _, anchor = doc["location"].partition("#")
     title = doc["title"]
     parent = ""
+    section = doc["location"]  # a subsection's is the section it is in
     if anchor:
         if page not in parents:
             file = site_folder / page
@@ -267,8 +272,10 @@ def _enriched(
         parent = parents[page].get(anchor, anchor)
         if parent != anchor and f"{page}#{parent}" in titles:
             title = titles[f"{page}#{parent}"] + SECTION_SEPARATOR + title
+            section = f"{page}#{parent}"
     return {
         "location": doc["location"],
+        "section": section,
         "title": title,
         "text": doc["text"],
         "pitfall": parent in pitfalls,
@@ -287,7 +294,8 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
 def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, separator: str) -> dict[str, Any]:
     """The locale's index for the worker: the sections as results show them, the lunr index built
     from them here, the expansion table of the words readers type instead
-    (`handbook.search.vocabulary`), the pitfall sections and the locale's negations."""
+    (`handbook.search.vocabulary`), the pitfall sections, the locale's negations and each
+    subsection's section (pairs of refs)."""
     fields = [
         {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
         for doc in docs
@@ -298,7 +306,18 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
         "pitfalls": [ref for ref, doc in enumerate(docs) if doc["pitfall"]],
         "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
     }
-    return {"lang": lunr_language, "separator": separator, "docs": shown, **built, **polarity}
+    structure = {"sections": sections(docs)}
+    return {"lang": lunr_language, "separator": separator, "docs": shown, **built, **polarity, **structure}
+
+
+def sections(docs: list[dict[str, Any]]) -> list[list[int]]:
+    """[subsection, section] refs (places in `docs`) for each subsection whose section is indexed."""
+    refs = {doc["location"]: ref for ref, doc in enumerate(docs)}
+    return [
+        [ref, refs[doc["section"]]]
+        for ref, doc in enumerate(docs)
+        if doc["section"] != doc["location"] and doc["section"] in refs
+    ]
 
 
 def write_locale_index(folder: Path, full: dict[str, Any]) -> None:
