@@ -65,8 +65,9 @@ UNREAD = (
 # were written from paragraphs that were not kept. The third brief's sets are unread, queries from
 # paragraphs this search never learnt from: the truest of its measures. Of the second brief's,
 # the first four (33 to 36) have been read.
-SECOND_BRIEF = tuple(f"blind-{number}" for number in range(33, 45))
-THIRD_BRIEF = tuple(f"blind-{number}" for number in range(45, BLIND_SETS + 1))
+SECOND_BRIEF_FIRST, THIRD_BRIEF_FIRST = 33, 45  # the first set written from each
+SECOND_BRIEF = tuple(f"blind-{number}" for number in range(SECOND_BRIEF_FIRST, THIRD_BRIEF_FIRST))
+THIRD_BRIEF = tuple(f"blind-{number}" for number in range(THIRD_BRIEF_FIRST, BLIND_SETS + 1))
 QUERY_SETS = ("tuned", "held-out", *BLIND_QUERY_FILES)
 TOP_K = 5
 

@@ -336,11 +336,13 @@ function bySection(results, sectionOf, words, isStopWord) {
     section.total += result.score;
     if (result.score > section.best.score) section.best = result;
   });
+  sections.forEach(function (section) {
+    section.coverage = Object.keys(section.found).length / counted.length;
+  });
   return results.map(function (result) {
     var section = sections.get(sectionOf[result.ref]);
-    var coverage = Object.keys(section.found).length / counted.length;
     var score = result === section.best ? section.total : result.score;
-    return {location: result.location, score: score * coverage, terms: result.terms};
+    return {location: result.location, score: score * section.coverage, terms: result.terms};
   });
 }
 

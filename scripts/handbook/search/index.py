@@ -306,18 +306,21 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
         "pitfalls": [ref for ref, doc in enumerate(docs) if doc["pitfall"]],
         "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
     }
-    structure = {"sections": sections(docs)}
-    return {"lang": lunr_language, "separator": separator, "docs": shown, **built, **polarity, **structure}
+    return {
+        "lang": lunr_language,
+        "separator": separator,
+        "docs": shown,
+        **built,
+        **polarity,
+        "sections": sections(docs),
+    }
 
 
 def sections(docs: list[dict[str, Any]]) -> list[list[int]]:
-    """[subsection, section] refs (places in `docs`) for each subsection whose section is indexed."""
+    """[subsection, section] refs (places in `docs`) for each subsection (`enrich` names a section
+    only when it is among the documents)."""
     refs = {doc["location"]: ref for ref, doc in enumerate(docs)}
-    return [
-        [ref, refs[doc["section"]]]
-        for ref, doc in enumerate(docs)
-        if doc["section"] != doc["location"] and doc["section"] in refs
-    ]
+    return [[ref, refs[doc["section"]]] for ref, doc in enumerate(docs) if doc["section"] != doc["location"]]
 
 
 def write_locale_index(folder: Path, full: dict[str, Any]) -> None:
