@@ -88,6 +88,22 @@ def test_a_section_and_its_subsections_score_as_one_text(served, locale, query):
     assert targets and targets[0].section == "roadblock-poor-communication", targets[:3]
 
 
+@pytest.mark.parametrize(
+    "locale, query, section",
+    [
+        ("en", "how much money off am i allowed to give", "step-offer-compensation"),
+        ("nb", "hvor mye avslag kan jeg gi", "step-offer-compensation"),
+        ("en", "too much work", "roadblock-work-conflicts"),
+        ("nb", "for mye å gjøre", "roadblock-work-conflicts"),
+    ],
+)
+def test_a_question_of_amount_is_no_word_of_the_topic(served, locale, query, section):
+    """In "how much" and «hvor mye» (the index's `questions`), "much" and «mye» ask the question:
+    they do not find "Too much work" («For mye arbeid»), which keeps them when nobody asks."""
+    targets = result_targets(served, locale, query)
+    assert targets and targets[0].section == section, targets[:3]
+
+
 def test_a_norwegian_compound_part_finds_the_compound(served):
     """«samtale» finds «salgssamtale» (in the follow-up step's "Se opp for")."""
     sections = [t.section for t in result_targets(served, "nb", "samtale")[:5]]

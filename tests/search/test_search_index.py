@@ -140,6 +140,12 @@ def test_built_index_marks_the_sections_on_what_goes_wrong(built_site, prefix, r
     assert ("ikke" if prefix else "didn't") in index["negations"].split()
 
 
+@pytest.mark.parametrize("prefix, question", [("", "how much"), ("nb", "hvor mye")])
+def test_built_index_ships_the_locales_questions_of_amount(built_site, prefix, question):
+    """The worker weighs "much" in "how much" as a stop word; the pairs come with the index."""
+    assert question in full_index(built_site, prefix)["questions"].split(",")
+
+
 @pytest.mark.parametrize("prefix", ["", "nb"])
 def test_built_index_pairs_each_subsection_with_its_section(built_site, prefix):
     """The worker scores a section and its subsections as one text: every subsection ("Poor

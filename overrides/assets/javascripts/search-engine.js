@@ -12,6 +12,8 @@
 // - a query that says something did not happen ("nobody told them", «ba ikke om unnskyldning")
 //   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `pitfalls`),
 //   and any other query the rest, in a language whose `negations` the index ships;
+// - the word that makes a question of amount ("how much", «hvor mye»: the index's `questions`)
+//   counts as a stop word, so "how much discount can I give" does not find "Too much work";
 // - apostrophes are typed many ways (’ ‘ ʼ ´ `): each is the handbook's ';
 // - a query of punctuation alone finds nothing, not everything;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
@@ -59,6 +61,8 @@ function makeSearch(data) {
   var negations = Object.create(null);
   (data.negations || "").split(" ").forEach(function (word) { if (word) negations[word] = true; });
   var polar = Object.keys(negations).length > 0;  // without negations, no query is told from another
+  var questions = Object.create(null);  // "how much" -> true
+  (data.questions || "").split(",").forEach(function (pair) { if (pair) questions[pair] = true; });
   // How much a query's negation, or its absence, raises a section: what went wrong for a query
   // that says something did not happen, the rest for any other.
   function polarity(ref, negated) {
@@ -131,12 +135,24 @@ function makeSearch(data) {
     var at = word.indexOf(term);
     return at === 0 || (at > 0 && word.length - at - term.length <= MAX_ENDING);
   }
+  // The query's words that only make a question of amount: "much" in "how much discount".
+  function askingWords(words) {
+    var asking = Object.create(null);
+    words.forEach(function (word, at) {
+      if (at > 0 && questions[words[at - 1] + " " + word]) asking[word] = true;
+    });
+    return asking;
+  }
   function run(words, fuzzy) {
+    var asking = askingWords(words);
+    function isQuiet(word) {  // weighed as a stop word in this query
+      return asking[word] || isStopWord(word);
+    }
     var alternatives = Object.create(null);  // query word -> the handbook words searched in its place
     var typos = Object.create(null);  // query words also searched one letter off
     var results = index.query(function (q) {
       words.forEach(function (word) {
-        var weight = isStopWord(word) ? STOP_WORD_BOOST : 1;
+        var weight = isQuiet(word) ? STOP_WORD_BOOST : 1;
         if (fuzzy) {
           if (stem(word).length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: weight});
           return;
@@ -166,7 +182,7 @@ function makeSearch(data) {
     var negated = words.some(function (word) { return negations[word]; });
     return bySection(results.map(function (result) {
       return matched(result, docs[result.ref].location, words, match, polarity(result.ref, negated));
-    }), sectionOf, words, isStopWord);
+    }), sectionOf, words, isQuiet);
   }
   return {
     search: function (query) {

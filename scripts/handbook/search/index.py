@@ -61,6 +61,17 @@ NEGATIONS = {
     "no": NORWEGIAN_NEGATIONS,
     "nn": ("ikkje", "ikke", "ingen", "inga", "ingenting", "aldri", "korkje"),
 }  # fmt: skip
+# Questions of amount, by language: in "how much discount can I give" or «hvor mye avslag kan jeg
+# gi», "much" and «mye» ask the question and are no words of the topic, so the worker weighs the
+# second word as a stop word when the first comes right before it ("too much work" keeps its
+# "much"). A closed class of the grammar, like the negations.
+NORWEGIAN_QUESTIONS = ("hvor mye", "hvor mange", "hvor lenge", "hvor ofte")
+QUESTIONS = {
+    "en": ("how much", "how many", "how long", "how often"),
+    "nb": NORWEGIAN_QUESTIONS,
+    "no": NORWEGIAN_QUESTIONS,
+    "nn": ("kor mykje", "kor mange", "kor lenge", "kor ofte"),
+}
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
 LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
 # Endings that are words in their own right («ende», «elle») but only inflect a stem («manglende»).
@@ -294,8 +305,8 @@ def _extra_words(locale: str, text: str, rules: list[Expansion], splitter: Decom
 def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, separator: str) -> dict[str, Any]:
     """The locale's index for the worker: the sections as results show them, the lunr index built
     from them here, the expansion table of the words readers type instead
-    (`handbook.search.vocabulary`), the pitfall sections, the locale's negations and each
-    subsection's section (pairs of refs)."""
+    (`handbook.search.vocabulary`), the pitfall sections, the locale's negations and questions of
+    amount, and each subsection's section (pairs of refs)."""
     fields = [
         {"title": plain_text(doc["title"]), "text": plain_text(doc["text"]), **{f: doc[f] for f in EXTRA_FIELDS}}
         for doc in docs
@@ -306,12 +317,14 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
         "pitfalls": [ref for ref, doc in enumerate(docs) if doc["pitfall"]],
         "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
     }
+    questions = ",".join(QUESTIONS.get(base_language(locale), ()))
     return {
         "lang": lunr_language,
         "separator": separator,
         "docs": shown,
         **built,
         **polarity,
+        "questions": questions,
         "sections": sections(docs),
     }
 
