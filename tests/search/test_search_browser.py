@@ -104,6 +104,22 @@ def test_a_question_of_amount_is_no_word_of_the_topic(served, locale, query, sec
     assert targets and targets[0].section == section, targets[:3]
 
 
+@pytest.mark.parametrize(
+    "locale, query, section",
+    [
+        ("en", "talk to customers early and often", "success-communication"),
+        ("nb", "ingen hadde sagt fra at ferja var innstilt", "roadblock-poor-communication"),
+    ],
+)
+def test_stop_words_count_half(served, locale, query, section):
+    """The keys to success say "early and often"; «ingen hadde sagt fra» is a search synonym of
+    communication. At a fifth of a word's weight their stop words ("and", «hadde»,
+    «fra») lost to "talk" in poor communication's "How it shows up", and to «sagt fra» and «ferja»
+    in the mistake of not letting the customer vent."""
+    targets = result_targets(served, locale, query)
+    assert targets and targets[0].section == section, targets[:3]
+
+
 def test_a_norwegian_compound_part_finds_the_compound(served):
     """«samtale» finds «salgssamtale» (in the follow-up step's "Se opp for")."""
     sections = [t.section for t in result_targets(served, "nb", "samtale")[:5]]

@@ -5,7 +5,8 @@
 // - the index is built with the site (scripts/handbook/search/: lunr.py, with the termbase synonyms
 //   and compound parts readers type, and subsections named by their section), so the worker only
 //   loads it: no indexing in the browser;
-// - stop words count, but little, so "this is all I can do" still finds its section;
+// - stop words count half as much as other words: in a short query they carry meaning ("this is
+//   all I can do", "early and often", «ingen hadde sagt fra»), yet a word of the topic outweighs them;
 // - a section and its subsections ("Poor communication", its "How it shows up" and "What to do",
 //   the index's `sections`) are one text to the reader: each is scaled by the share of the
 //   query's content words found anywhere in that text, and the best of them scores for all;
@@ -31,7 +32,7 @@
 
 var STEMMED_BOOST = 10;
 var PREFIX_BOOST = 2;
-var STOP_WORD_BOOST = 0.2;
+var STOP_WORD_BOOST = 0.5;
 var MIN_PREFIX = 3;
 var EXPANSION_BOOST = 0.5;  // a thesaurus word counts half as much as the word typed
 var MIN_FUZZY = 4;  // shorter words are one letter away from too many others
