@@ -93,13 +93,16 @@ def test_a_section_and_its_subsections_score_as_one_text(served, locale, query):
     [
         ("en", "how much money off am i allowed to give", "step-offer-compensation"),
         ("nb", "hvor mye avslag kan jeg gi", "step-offer-compensation"),
-        ("en", "too much work", "roadblock-work-conflicts"),
-        ("nb", "for mye å gjøre", "roadblock-work-conflicts"),
+        ("en", "how do i know how much money off to give", "step-offer-compensation"),  # "how" twice
+        ("en", "too much on my plate", "roadblock-work-conflicts"),
+        ("nb", "veldig mye jobb", "roadblock-work-conflicts"),
     ],
 )
 def test_a_question_of_amount_is_no_word_of_the_topic(served, locale, query, section):
-    """In "how much" and «hvor mye» (the index's `questions`), "much" and «mye» ask the question:
-    they do not find "Too much work" («For mye arbeid»), which keeps them when nobody asks."""
+    """A question of amount ("how much", «hvor mye»: the index's `questions`) is no word of the
+    topic: it does not rank "Too much work" («For stor arbeidsmengde») first. Outside such a
+    question "much" and «mye» count: as stop words everywhere, the last two queries would find
+    other sections."""
     targets = result_targets(served, locale, query)
     assert targets and targets[0].section == section, targets[:3]
 
@@ -113,9 +116,9 @@ def test_a_question_of_amount_is_no_word_of_the_topic(served, locale, query, sec
 )
 def test_stop_words_count_half(served, locale, query, section):
     """The keys to success say "early and often"; «ingen hadde sagt fra» is a search synonym of
-    communication. At a fifth of a word's weight their stop words ("and", «hadde»,
-    «fra») lost to "talk" in poor communication's "How it shows up", and to «sagt fra» and «ferja»
-    in the mistake of not letting the customer vent."""
+    communication. At a fifth of a word's weight their stop words ("to", "and", "often"; «ingen»,
+    «hadde», «fra», «at», «var») lost to "talk" in poor communication's "How it shows up", and to
+    «sagt fra» and «ferja» in the mistake of not letting the customer vent."""
     targets = result_targets(served, locale, query)
     assert targets and targets[0].section == section, targets[:3]
 

@@ -13,8 +13,8 @@
 // - a query that says something did not happen ("nobody told them", «ba ikke om unnskyldning")
 //   ranks the sections on what goes wrong first (roadblocks, mistakes: the index's `pitfalls`),
 //   and any other query the rest, in a language whose `negations` the index ships;
-// - the word that makes a question of amount ("how much", «hvor mye»: the index's `questions`)
-//   counts as a stop word, so "how much discount can I give" does not find "Too much work";
+// - the words that ask a question of amount ("how much", «hvor mye»: the index's `questions`)
+//   count as stop words, so "how much discount can I give" does not rank "Too much work" first;
 // - apostrophes are typed many ways (’ ‘ ʼ ´ `): each is the handbook's ';
 // - a query of punctuation alone finds nothing, not everything;
 // - a word that matches nothing is searched as the handbook word the index's expansion table
@@ -136,18 +136,21 @@ function makeSearch(data) {
     var at = word.indexOf(term);
     return at === 0 || (at > 0 && word.length - at - term.length <= MAX_ENDING);
   }
-  // The query's words that only make a question of amount: "much" in "how much discount".
-  function askingWords(words) {
-    var asking = Object.create(null);
-    words.forEach(function (word, at) {
-      if (at > 0 && questions[words[at - 1] + " " + word]) asking[word] = true;
+  // The words typed that only ask a question of amount ("how much" in "how much discount", «kor
+  // lenge»): both words of a pair, if the word is never typed outside one ("how much is too much"
+  // keeps its "much").
+  function questionWords(typed) {
+    var asks = typed.map(function () { return false; });
+    typed.forEach(function (word, at) {
+      if (at > 0 && questions[typed[at - 1] + " " + word]) asks[at - 1] = asks[at] = true;
     });
-    return asking;
+    var found = Object.create(null);
+    typed.forEach(function (word, at) { found[word] = (found[word] !== false) && asks[at]; });
+    return found;
   }
-  function run(words, fuzzy) {
-    var asking = askingWords(words);
-    function isQuiet(word) {  // weighed as a stop word in this query
-      return asking[word] || isStopWord(word);
+  function run(words, asking, fuzzy) {
+    function isQuiet(word) {  // counts as a stop word in this query
+      return asking[word] === true || isStopWord(word);
     }
     var alternatives = Object.create(null);  // query word -> the handbook words searched in its place
     var typos = Object.create(null);  // query words also searched one letter off
@@ -169,7 +172,7 @@ function makeSearch(data) {
         }
         if (isKnown(word)) return;
         var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
-        if (!instead && stem(word).length >= MIN_FUZZY && !isStopWord(word)) {
+        if (!instead && stem(word).length >= MIN_FUZZY && !isQuiet(word)) {
           typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
           q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
         }
@@ -179,7 +182,7 @@ function makeSearch(data) {
         });
       });
     });
-    var match = {stem: stem, isStopWord: isStopWord, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
+    var match = {stem: stem, alternatives: alternatives, typos: typos, fuzzy: fuzzy};
     var negated = words.some(function (word) { return negations[word]; });
     return bySection(results.map(function (result) {
       return matched(result, docs[result.ref].location, words, match, polarity(result.ref, negated));
@@ -187,14 +190,16 @@ function makeSearch(data) {
   }
   return {
     search: function (query) {
-      var words = queryWords(query);
+      var typed = typedWords(query);
+      var words = unique(typed);
       if (!words.length) return [];  // only punctuation: lunr would list every section
-      var results = run(words, false);
-      if (!results.length) results = run(words, true);
+      var asking = questionWords(typed);
+      var results = run(words, asking, false);
+      if (!results.length) results = run(words, asking, true);
       return group(results, byLocation, words, stem);
     },
     nothingFound: function (query) {
-      return {query: query, found: false, suggestions: suggestions(queryWords(query), docs),
+      return {query: query, found: false, suggestions: suggestions(unique(typedWords(query)), docs),
         topics: docs.filter(function (doc) { return doc.location && doc.location.indexOf("#") === -1; })
           .map(function (doc) { return {location: doc.location, title: doc.title}; })};
     }
@@ -311,12 +316,17 @@ function expand(compact) {
     invertedIndex: invertedIndex, pipeline: compact.pipeline};
 }
 
-function queryWords(query) {
-  var seen = Object.create(null);
+// The words of a query as typed, in order, punctuation trimmed off.
+function typedWords(query) {
   return lunr.tokenizer(query).map(function (token) {
     return token.toString().replace(APOSTROPHES, "'").replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-  }).filter(function (word) {
-    var fresh = word && !seen[word];
+  }).filter(Boolean);
+}
+
+function unique(words) {
+  var seen = Object.create(null);
+  return words.filter(function (word) {
+    var fresh = !seen[word];
     seen[word] = true;
     return fresh;
   });
@@ -341,8 +351,8 @@ function matched(result, location, words, match, boost) {
 // Each result's score scaled by the share of the query's content words that its section (with
 // its subsections) contains; the best result of a section scores the sum of the section's, so a
 // section whose words are spread over its subsections is not outranked by one that holds fewer.
-function bySection(results, sectionOf, words, isStopWord) {
-  var content = words.filter(function (word) { return !isStopWord(word); });
+function bySection(results, sectionOf, words, isQuiet) {
+  var content = words.filter(function (word) { return !isQuiet(word); });
   var counted = content.length ? content : words;
   var sections = new Map();  // section ref -> {found: words, total: summed score, best: result}
   results.forEach(function (result) {

@@ -16,6 +16,8 @@ turns the locale's share of it into the documents of the lunr index built here
   first for a query with one of the locale's `negations`, the rest for any other query. A
   subsection counts by the concept it is in, not by what it says: a roadblock's "What to do" is a
   pitfall's, a step's "Watch for" is not;
+- the locale's questions of amount ("how much", «hvor mye») are the index's `questions`: the
+  worker counts both words of one as stop words where they are typed together;
 - each subsection's section is listed in the index's `sections`: the worker scores a section and
   its subsections as the one text a reader sees ("Poor communication", its "How it shows up" and
   "What to do").
@@ -61,16 +63,17 @@ NEGATIONS = {
     "no": NORWEGIAN_NEGATIONS,
     "nn": ("ikkje", "ikke", "ingen", "inga", "ingenting", "aldri", "korkje"),
 }  # fmt: skip
-# Questions of amount, by language: in "how much discount can I give" or «hvor mye avslag kan jeg
-# gi», "much" and «mye» ask the question and are no words of the topic, so the worker weighs the
-# second word as a stop word when the first comes right before it ("too much work" keeps its
-# "much"). A closed class of the grammar, like the negations.
+# The commonest questions of amount and time, by language: in "how much discount can I give" or
+# «hvor mye avslag kan jeg gi», "how much" asks the question and is no word of the topic, so the
+# worker counts both words as stop words where they come together ("too much work" keeps its
+# "much"). Some words are stop words already ("often", «mange»); the pairs are listed whole, as
+# readers type them. Nynorsk readers type the Bokmål forms too, as with the negations.
 NORWEGIAN_QUESTIONS = ("hvor mye", "hvor mange", "hvor lenge", "hvor ofte")
 QUESTIONS = {
     "en": ("how much", "how many", "how long", "how often"),
     "nb": NORWEGIAN_QUESTIONS,
     "no": NORWEGIAN_QUESTIONS,
-    "nn": ("kor mykje", "kor mange", "kor lenge", "kor ofte"),
+    "nn": ("kor mykje", "kor mye", "kor mange", "kor lenge", "kor ofte", *NORWEGIAN_QUESTIONS),
 }
 MIN_PART = 4  # shorter parts («opp», «tro», «unn») make wrong splits
 LINKING = ("", "s", "e")  # «salg-s-samtale», «kunde-opplysninger»
