@@ -142,7 +142,7 @@ def test_built_index_marks_the_sections_on_what_goes_wrong(built_site, prefix, r
 
 @pytest.mark.parametrize("prefix, question", [("", "how much"), ("nb", "hvor mye")])
 def test_built_index_ships_the_locales_questions_of_amount(built_site, prefix, question):
-    """The worker weighs "much" in "how much" as a stop word; the pairs come with the index."""
+    """The worker counts "how much" typed together as stop words; the pairs come with the index."""
     assert question in full_index(built_site, prefix)["questions"].split(",")
 
 

@@ -150,7 +150,7 @@ function makeSearch(data) {
   }
   function run(words, asking, fuzzy) {
     function isQuiet(word) {  // counts as a stop word in this query
-      return asking[word] === true || isStopWord(word);
+      return asking[word] || isStopWord(word);
     }
     var alternatives = Object.create(null);  // query word -> the handbook words searched in its place
     var typos = Object.create(null);  // query words also searched one letter off

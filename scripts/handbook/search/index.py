@@ -320,14 +320,13 @@ def locale_index(docs: list[dict[str, Any]], locale: str, lunr_language: str, se
         "pitfalls": [ref for ref, doc in enumerate(docs) if doc["pitfall"]],
         "negations": " ".join(NEGATIONS.get(base_language(locale), ())),
     }
-    questions = ",".join(QUESTIONS.get(base_language(locale), ()))
     return {
         "lang": lunr_language,
         "separator": separator,
         "docs": shown,
         **built,
         **polarity,
-        "questions": questions,
+        "questions": ",".join(QUESTIONS.get(base_language(locale), ())),
         "sections": sections(docs),
     }
 
