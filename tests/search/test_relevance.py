@@ -72,7 +72,7 @@ MRR_FLOOR = 0.85
 # figures less the same margin with examples added to the pages (what a fix is, what costs
 # credibility, whom to hire, how poor listening and too much work show up, the checklist's first
 # line) and «uhøflig» a synonym of «respekt»: eleven floor figures fell, by 0.01 or 0.02, and
-# fifty-one rose.
+# fifty-three rose.
 BLIND_FLOORS = {
     "blind": (0.88, 0.82),
     "blind-2": (0.91, 0.80),
@@ -82,13 +82,13 @@ BLIND_FLOORS = {
     "blind-6": (0.88, 0.82),
     "blind-7": (0.91, 0.86),
     "blind-8": (0.92, 0.86),
-    "blind-9": (0.88, 0.81),
+    "blind-9": (0.88, 0.82),
     "blind-10": (0.92, 0.84),
     "blind-11": (0.88, 0.84),
     "blind-12": (0.91, 0.84),
     "blind-13": (0.89, 0.85),
     "blind-14": (0.92, 0.84),
-    "blind-15": (0.89, 0.83),
+    "blind-15": (0.89, 0.84),
     "blind-16": (0.88, 0.83),
     "blind-17": (0.88, 0.82),
     "blind-18": (0.89, 0.83),
