@@ -87,6 +87,18 @@ def test_checklist_prints_on_one_a4_page(browser_session, path):
     page.context.close()
 
 
+def test_the_checklists_first_line_shows_on_screen_only(browser_session, registry):
+    """In every language the line on printing the checklist (`{ .screen-only }`) is read on screen
+    and left off paper, where it would push the checklist onto a second sheet."""
+    for locale in registry.locales:
+        prefix = "" if locale == registry.default_locale else f"{locale}/"
+        page = browser_session.open(prefix + "checklist.html")
+        assert page.is_visible(".screen-only"), locale
+        page.emulate_media(media="print")
+        assert not page.is_visible(".screen-only"), locale
+        page.context.close()
+
+
 def test_print_hides_navigation_and_shows_link_addresses(browser_session):
     page = browser_session.open("recovery-steps.html")
     page.emulate_media(media="print")
