@@ -13,6 +13,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from handbook.locales import url_prefix
 from tests.browser import site_pages, type_search
 
 pytestmark = pytest.mark.browser
@@ -91,8 +92,7 @@ def test_the_checklists_first_line_shows_on_screen_only(browser_session, registr
     """In every language the line on printing the checklist (`{ .screen-only }`) is read on screen
     and left off paper, where it would push the checklist onto a second sheet."""
     for locale in registry.locales:
-        prefix = "" if locale == registry.default_locale else f"{locale}/"
-        page = browser_session.open(prefix + "checklist.html")
+        page = browser_session.open(url_prefix(locale, registry.default_locale) + "checklist.html")
         assert page.is_visible(".screen-only"), locale
         page.emulate_media(media="print")
         assert not page.is_visible(".screen-only"), locale

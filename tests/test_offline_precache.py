@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.locales import locale_of_url
+from handbook.locales import locale_of_url, url_prefix
 from handbook.plugin.offline import (
     ICON_DIR,
     MANIFEST_NAME,
@@ -120,7 +120,7 @@ def test_pages_link_the_manifest_at_their_locale_root(page, root, expected):
 def test_the_real_build_has_a_manifest_and_worker_per_locale(built_site, registry):
     locales, default = list(registry.locales), registry.default_locale
     for locale in registry.locales:
-        root = "" if locale == registry.default_locale else f"{locale}/"
+        root = url_prefix(locale, registry.default_locale)
         manifest = json.loads((built_site / root / MANIFEST_NAME).read_text(encoding="utf-8"))
         assert (manifest["lang"], manifest["start_url"], manifest["scope"]) == (locale, "./", "./")
         assert {icon["purpose"] for icon in manifest["icons"]} == {"any", "maskable"}

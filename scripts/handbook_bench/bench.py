@@ -111,7 +111,7 @@ def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: 
         return []
     registry = registry_of(root)
     stems = [page.removesuffix(".md") for page in registry.pages]
-    prefixes = ["" if code == registry.default_locale else f"{code}/" for code in registry.locales]
+    prefixes = [url_prefix(code, registry.default_locale) for code in registry.locales]
     ours = measure(ours_site, site_url, [f"{prefix}{stem}.html" for prefix in prefixes for stem in stems])
     vanilla = measure(
         vanilla_site,

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from handbook.locales import url_prefix
 from handbook.registry import Registry, load_registry
 from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
 from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
@@ -194,7 +195,7 @@ def print_scale_search(sites: list[tuple[str, Path]], site_url: str, registry: R
     with chromium() as browser:
         for name, site in sites:
             for locale in registry.locales:
-                prefix = "" if locale == registry.default_locale else f"{locale}/"
+                prefix = url_prefix(locale, registry.default_locale)
                 start = SCALE_START if (site / prefix / SCALE_START).is_file() else ""  # vanilla: folder URLs
                 cold_query, warm_query = scale_queries(locale)
                 timings = []
