@@ -86,6 +86,8 @@ def chromium(profile: Path | None = None) -> Iterator[Any]:
     """Chromium driven by Playwright: a browser, or with `profile` a persistent (installable) context."""
     from playwright.sync_api import sync_playwright
 
+    if not Path(CHROMIUM).is_file():
+        raise SystemExit(f"{CHROMIUM}: no Chromium there: `sudo apt-get install chromium` (README) or set CHROMIUM_PATH")
     with sync_playwright() as playwright:
         browser: Any
         if profile is None:
