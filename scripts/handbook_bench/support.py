@@ -87,7 +87,8 @@ def chromium(profile: Path | None = None) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
-        raise SystemExit(f"{CHROMIUM}: no Chromium there: `sudo apt-get install chromium` (README) or set CHROMIUM_PATH")
+        install = "`sudo apt-get install chromium` (README)"
+        raise SystemExit(f"{CHROMIUM}: no Chromium there: {install}, or set CHROMIUM_PATH")
     with sync_playwright() as playwright:
         browser: Any
         if profile is None:
