@@ -251,6 +251,8 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
         ("en", "empaty", "step-show-compassion"),  # two letters swapped: one edit
         ("en", "roadblokcs", "roadblocks.md"),
         ("nb", "komensasjonn", "step-offer-compensation"),  # two letters off in a long word
+        # a letter left out, and the stemmer cuts the typo elsewhere: «erstatn|ig», «erstatning»
+        ("nb", "erstatnig", "step-offer-compensation"),
         ("en", "disrespectful", "roadblock-lack-of-respect"),  # holds "respect"
         ("nb", "respektløs", "roadblock-lack-of-respect"),  # holds «respekt»
         ("nb", "kunde losningsorientert", "success-can-do-attitude"),  # typed without ø

@@ -21,8 +21,9 @@
 //   maps it to (synonyms from the thesauri, scripts/handbook/search/vocabulary.py); failing
 //   that, as the handbook word it spells without the language's own letters ("hoylytt" for
 //   «høylytt»), or as the handbook words inside it ("disrespectful" holds "respect");
-// - such a word is also searched a letter off (two in a long word), and if the query still finds
-//   nothing, all its words are searched so;
+// - such a word is also searched a letter off (two in a long word), stemmed and as typed (a typo
+//   can move where the stemmer cuts), and if the query still finds nothing, all its words are
+//   searched so;
 // - a word whose stem is a stop word, though it is none itself, is searched with its apostrophe
 //   where the index has that word: "thats" as "that's", not as "that";
 // - a result card shows every section of its page that scores at least half as high as the
@@ -148,6 +149,13 @@ function makeSearch(data) {
     typed.forEach(function (word, at) { found[word] = (found[word] !== false) && asks[at]; });
     return found;
   }
+  // A word searched a letter or two off: its stem, and the word as typed where the stemmer cuts
+  // it elsewhere than the word meant («erstatnig» is cut to «erstatn», three letters off
+  // «erstatning», the stem of the word meant; as typed, it is one letter off).
+  function misspelt(q, word, boost) {
+    q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: boost});
+    if (stem(word) !== word) q.term(word, {usePipeline: false, editDistance: typoEdits(word), boost: boost});
+  }
   function run(words, asking, fuzzy) {
     function isQuiet(word) {  // counts as a stop word in this query
       return asking[word] || isStopWord(word);
@@ -158,7 +166,7 @@ function makeSearch(data) {
       words.forEach(function (word) {
         var weight = isQuiet(word) ? STOP_WORD_BOOST : 1;
         if (fuzzy) {
-          if (stem(word).length >= MIN_FUZZY) q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: weight});
+          if (stem(word).length >= MIN_FUZZY) misspelt(q, word, weight);
           return;
         }
         q.term(word, {usePipeline: true, boost: STEMMED_BOOST * weight});
@@ -174,7 +182,7 @@ function makeSearch(data) {
         var instead = expansions[stem(word)] ? [expansions[stem(word)]] : withLetters(word);
         if (!instead && stem(word).length >= MIN_FUZZY && !isQuiet(word)) {
           typos[word] = true;  // "appologize", «løsningsorientrt»: a letter or two off a handbook word
-          q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: STEMMED_BOOST * EXPANSION_BOOST * weight});
+          misspelt(q, word, STEMMED_BOOST * EXPANSION_BOOST * weight);
         }
         alternatives[word] = instead || parts(word);
         alternatives[word].forEach(function (term) {
@@ -217,6 +225,10 @@ function expansionTable(text) {
 }
 
 // How many letters a stem (lunr matches typos on stems) may be off the handbook's: one, two in a long one.
+function isTypo(typed, term) {
+  return editDistance(typed, term, typoEdits(typed)) <= typoEdits(typed);
+}
+
 function typoEdits(root) {
   return root.length >= LONG_WORD ? 2 : 1;
 }
@@ -342,7 +354,7 @@ function matched(result, location, words, match, boost) {
     var instead = match.alternatives[word] || [];
     terms[word] = found.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
-        ((match.fuzzy || match.typos[word]) && editDistance(root, term, typoEdits(root)) <= typoEdits(root));
+        ((match.fuzzy || match.typos[word]) && (isTypo(root, term) || isTypo(word, term)));
     });
   });
   return {ref: result.ref, location: location, score: result.score * boost, terms: terms};
