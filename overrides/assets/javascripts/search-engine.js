@@ -151,10 +151,15 @@ function makeSearch(data) {
   }
   // A word searched a letter or two off: its stem, and the word as typed where the stemmer cuts
   // it elsewhere than the word meant («erstatnig» is cut to «erstatn», three letters off
-  // «erstatning», the stem of the word meant; as typed, it is one letter off).
+  // «erstatning», the stem of the word meant; as typed, it is one letter off). The terms only the
+  // word as typed reaches are searched one by one, so that no term counts twice.
   function misspelt(q, word, boost) {
-    q.term(word, {usePipeline: true, editDistance: typoEdits(stem(word)), boost: boost});
-    if (stem(word) !== word) q.term(word, {usePipeline: false, editDistance: typoEdits(word), boost: boost});
+    var root = stem(word);
+    q.term(word, {usePipeline: true, editDistance: typoEdits(root), boost: boost});
+    if (root === word) return;
+    terms.forEach(function (term) {
+      if (isTypo(word, term, root) && !isTypo(root, term, root)) q.term(term, {usePipeline: false, boost: boost});
+    });
   }
   function run(words, asking, fuzzy) {
     function isQuiet(word) {  // counts as a stop word in this query
@@ -224,13 +229,15 @@ function expansionTable(text) {
   return table;
 }
 
-// How many letters a stem (lunr matches typos on stems) may be off the handbook's: one, two in a long one.
-function isTypo(typed, term) {
-  return editDistance(typed, term, typoEdits(typed)) <= typoEdits(typed);
-}
-
+// How many letters a typo may be off a handbook term, counted on its stem: one, two in a long one.
 function typoEdits(root) {
   return root.length >= LONG_WORD ? 2 : 1;
+}
+
+// Whether `typed` (a stem, or a word as typed) is a typo of the index term `term`, within the
+// letters its stem `root` allows.
+function isTypo(typed, term, root) {
+  return editDistance(typed, term, typoEdits(root)) <= typoEdits(root);
 }
 
 // A word as it is typed on a keyboard without æ, ø and å.
@@ -354,7 +361,7 @@ function matched(result, location, words, match, boost) {
     var instead = match.alternatives[word] || [];
     terms[word] = found.some(function (term) {
       return term === root || term.indexOf(word) === 0 || instead.indexOf(term) !== -1 ||
-        ((match.fuzzy || match.typos[word]) && (isTypo(root, term) || isTypo(word, term)));
+        ((match.fuzzy || match.typos[word]) && (isTypo(root, term, root) || isTypo(word, term, root)));
     });
   });
   return {ref: result.ref, location: location, score: result.score * boost, terms: terms};
