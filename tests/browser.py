@@ -11,12 +11,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook_bench.site_server import serve
-from handbook_bench.support import CHROMIUM, chromium
+from handbook_bench.support import chromium, chromium_missing
 
 
 def require_chromium() -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
+    missing = chromium_missing()
+    if missing:
+        pytest.fail(missing)
 
 
 def deployed_base(site: Path) -> str:

@@ -17,8 +17,8 @@ from playwright.sync_api import Error as PlaywrightError
 
 from handbook.plugin.offline import MANIFEST_NAME, WORKER_NAME
 from handbook_bench.site_server import serve
-from handbook_bench.support import CHROMIUM, chromium, run_mkdocs_build
-from tests.browser import deployed_base, type_search
+from handbook_bench.support import chromium, run_mkdocs_build
+from tests.browser import deployed_base, require_chromium, type_search
 from tests.helpers import scratch_copy
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,7 @@ UPDATE_MARKER = "Ny setning fra den nyeste utgaven."
 @pytest.fixture
 def served(built_site, tmp_path):
     """The built site copied to a folder the update test may replace, served under its site path."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does)")
+    require_chromium()
     folder = tmp_path / "site"
     shutil.copytree(built_site, folder)
     with serve(folder, urlsplit(deployed_base(built_site)).path) as base:

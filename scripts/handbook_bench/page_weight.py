@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handbook_bench.site_server import COMPRESSED_TYPES, serve
-from handbook_bench.support import CHROMIUM, chromium
+from handbook_bench.support import chromium, chromium_missing
 
 
 @dataclass(frozen=True)
@@ -82,4 +82,4 @@ def median_bytes(weights: list[PageWeight]) -> float:
 
 
 def chromium_available() -> bool:
-    return Path(CHROMIUM).exists()
+    return chromium_missing() is None

@@ -81,14 +81,21 @@ def serving(project: Path, log: Path | None = None) -> Iterator[str]:
             server.wait(timeout=30)
 
 
+def chromium_missing() -> str | None:
+    """Why Chromium cannot be started, or None: the one message the benches and tests give."""
+    if Path(CHROMIUM).exists():
+        return None
+    return f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does), or set CHROMIUM_PATH"
+
+
 @contextmanager
 def chromium(profile: Path | None = None) -> Iterator[Any]:
     """Chromium driven by Playwright: a browser, or with `profile` a persistent (installable) context."""
     from playwright.sync_api import sync_playwright
 
-    if not Path(CHROMIUM).is_file():
-        install = "`sudo apt-get install chromium` (README)"
-        raise SystemExit(f"{CHROMIUM}: no Chromium there: {install}, or set CHROMIUM_PATH")
+    missing = chromium_missing()
+    if missing:
+        raise SystemExit(missing)
     with sync_playwright() as playwright:
         browser: Any
         if profile is None:
