@@ -11,6 +11,7 @@ import pytest
 from handbook import checked as checked_module
 from handbook.build_cache import JSON, kept
 from handbook.checked import CACHE_FOLDER, CACHE_NAME, checked, inputs_key
+from handbook.search.index_cache import cache_key as search_index_key
 from handbook_bench.support import run_mkdocs_build
 from tests.helpers import edit, materialize_base, scratch_copy
 from tests.test_checker_in_build import FORBIDDEN, STEPS_NB
@@ -94,6 +95,19 @@ def test_the_check_code_is_part_of_the_key(tmp_path, monkeypatch):
         (package / "rule.py").write_text(f"RULE = {version}\n", encoding="utf-8")
         monkeypatch.setattr(checked_module, "PACKAGE", package)
         keys.append(inputs_key(root))
+    assert keys[0] != keys[1]
+
+
+def test_every_module_of_the_package_is_part_of_the_search_index_key(tmp_path, monkeypatch):
+    # Modules all over the package build the index (the page parser, the registry, the
+    # derivations): a change to any of them makes a new key, as it does for the check.
+    keys = []
+    for version in ("1", "2"):
+        package = tmp_path / f"handbook-{version}"
+        (package / "search").mkdir(parents=True)
+        (package / "search" / "derivation.py").write_text(f"ENDINGS = {version}\n", encoding="utf-8")
+        monkeypatch.setattr(checked_module, "PACKAGE", package)
+        keys.append(search_index_key({"docs": []}, None))
     assert keys[0] != keys[1]
 
 

@@ -3,9 +3,11 @@
 Building them is most of the search's build cost (enriching every section, lunr.py indexing it,
 reading the thesaurus), yet most builds change no word of a locale. The key covers every input:
 the locale's documents as Material indexed them, the termbase, the registry's pitfall concepts,
-the pages' headings, the lunr language and separator, the source of the modules that build them,
-the thesaurus file (its size and modification time), the Hunspell dictionaries (other-language
-term words are judged by them) and the versions of lunr.py and the lemmatizer.
+the pages' headings, the lunr language and separator, the source of the whole handbook package
+as the check's key has it (modules all over it build them: the page parser, the registry, the
+termbase, the vocabulary and its derivations), the thesaurus file (its size and modification
+time), the Hunspell dictionaries (other-language term words are judged by them) and the versions
+of lunr.py and the lemmatizer.
 """
 
 from __future__ import annotations
@@ -14,29 +16,17 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook.build_cache import digest, file_parts, file_stamps, versions
+from handbook import checked
+from handbook.build_cache import digest, file_stamps, versions
 from handbook.rules.spelling import dictionary_stamp
 
 CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
 CACHE_FORMAT = 2
-CODE_MODULES = (
-    "index.py",
-    "lunr_index.py",
-    "vocabulary.py",
-    "index_cache.py",
-    "../build_cache.py",
-    "../termbase.py",
-    "../locales.py",
-    "../stemming.py",
-    "../rules/spelling.py",
-)
 PACKAGES = ("simplemma", "lunr")
 
 
 def cache_key(inputs: Any, thesaurus: Path | None) -> str:
     """A key for `inputs` (JSON data) built by this version of the code, with this thesaurus."""
-    here = Path(__file__).resolve().parent
     stamp = file_stamps([thesaurus] if thesaurus else [])
-    code = file_parts(((here / name).resolve() for name in CODE_MODULES), here.parent)
     data = json.dumps([CACHE_FORMAT, inputs], ensure_ascii=False, sort_keys=True)
-    return digest([data, *code, versions(PACKAGES), stamp, dictionary_stamp()])
+    return digest([data, checked.code_digest(checked.PACKAGE), versions(PACKAGES), stamp, dictionary_stamp()])
