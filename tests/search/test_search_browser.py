@@ -247,6 +247,7 @@ def test_keyboard_slash_opens_escape_closes_enter_opens_the_first_result(served)
     [
         ("en", "debate", "mistake-arguing"),  # a thesaurus synonym of "argue", in no page
         ("nb", "kjekle", "mistake-arguing"),  # a thesaurus synonym of «krangle», in no page
+        ("nb", "kompensere", "step-offer-compensation"),  # the verb of «kompensasjon», in no page
         ("en", "refnd", "step-offer-compensation"),  # a letter left out of a termbase synonym
         ("en", "empaty", "step-show-compassion"),  # two letters swapped: one edit
         ("en", "roadblokcs", "roadblocks.md"),

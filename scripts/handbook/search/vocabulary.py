@@ -10,7 +10,9 @@ resources rather than from hand-made lists:
 - simplemma's lemmatizer, so that an inflected word of the handbook («kunder», "apologizing")
   finds its thesaurus entry («kunde», "apologize"), and its dictionary turned round, so that
   the forms of a handbook word that its stem does not join ("told" for "tell", «ropte» for
-  «rope») lead to it.
+  «rope») lead to it;
+- the words of another word class that its stem does not join («kompensere» for
+  «kompensasjon»: `derivation.py`), each a word of simplemma's dictionary.
 
 Only the handbook's weightiest words are looked up (title words first, then by how often they
 occur) until the table reaches `TABLE_BUDGET` characters, so the first search stays small at
@@ -28,6 +30,7 @@ from functools import cache
 from pathlib import Path
 
 from handbook.locales import base_language
+from handbook.search.derivation import derived
 from handbook.stemming import lemma, lemma_language
 
 # Debian's thesaurus files (packages mythes-en-us and mythes-no) by locale; a locale not listed
@@ -35,7 +38,7 @@ from handbook.stemming import lemma, lemma_language
 MYTHES_DIR = Path("/usr/share/mythes")
 THESAURI = {"en": "th_en_US_v2.dat", "nb": "th_nb_NO_v2.dat", "no": "th_nb_NO_v2.dat", "nn": "th_nn_NO_v2.dat"}
 THESAURUS_PACKAGES = "mythes-en-us mythes-no"
-TABLE_BUDGET = 20_000  # characters of the shipped table (about 8 KiB gzipped)
+TABLE_BUDGET = 22_000  # characters of the shipped table (about 9 KiB gzipped)
 MIN_WORD = 4  # shorter words are mostly function words, and their synonyms noise
 TITLE_WEIGHT = 8  # as the title's boost in the index
 MAX_SHARE = 0.1  # of the sections: a word found in more names no topic
@@ -169,16 +172,19 @@ def expansion_table(
     thesaurus: Thesaurus,
     forms: dict[str, tuple[str, ...]] | None = None,
 ) -> str:
-    """`words` (weightiest first), each with its `forms` (by lemma) and what the thesaurus lists
-    for it, directly and by lemma; each reader word whose stem the index lacks is listed under the
+    """`words` (weightiest first), each with its `forms` (by lemma), the words of another word
+    class it is `derived` from or into (with their forms) and what the thesaurus lists for it,
+    directly and by lemma; each reader word whose stem the index lacks is listed under the
     handbook word's stem, within TABLE_BUDGET."""
     table: dict[str, list[str]] = defaultdict(list)
     size, listed = 0, set(indexed)
     for word in words:
         target = stem(word)
         heads = dict.fromkeys((word, lemma(locale, word)))
+        kin = dict.fromkeys(other for head in heads for other in derived(locale, head, forms or {}))
         readers = [
             *(form for head in heads for form in (forms or {}).get(head, ())),
+            *(form for other in kin for form in (other, *(forms or {}).get(other, ()))),
             *(r for head in heads for r in thesaurus.entries.get(head, ())),
         ]
         for reader in readers:
