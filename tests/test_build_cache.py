@@ -11,7 +11,7 @@ import pytest
 from handbook import checked as checked_module
 from handbook.build_cache import JSON, kept
 from handbook.checked import CACHE_FOLDER, CACHE_NAME, checked, inputs_key
-from handbook.search.index_cache import cache_key as search_index_key
+from handbook.search import index_cache
 from handbook_bench.support import run_mkdocs_build
 from tests.helpers import edit, materialize_base, scratch_copy
 from tests.test_checker_in_build import FORBIDDEN, STEPS_NB
@@ -106,8 +106,8 @@ def test_every_module_of_the_package_is_part_of_the_search_index_key(tmp_path, m
         package = tmp_path / f"handbook-{version}"
         (package / "search").mkdir(parents=True)
         (package / "search" / "derivation.py").write_text(f"ENDINGS = {version}\n", encoding="utf-8")
-        monkeypatch.setattr(checked_module, "PACKAGE", package)
-        keys.append(search_index_key({"docs": []}, None))
+        monkeypatch.setattr(index_cache, "PACKAGE", package)
+        keys.append(index_cache.cache_key({"docs": []}, None))
     assert keys[0] != keys[1]
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+
+PACKAGE = Path(__file__).parent  # the handbook package: its code is part of every key
 
 
 @dataclass(frozen=True)
@@ -116,3 +118,23 @@ def _store(folder: Path, name: str, entry: Path, data: bytes, suffix: str) -> No
     with os.fdopen(handle, "wb") as written:
         written.write(data)
     Path(partial).replace(entry)  # FileNotFoundError (an OSError) if another build removed it meanwhile
+
+
+@cache  # once per process: the code a long-running `serve` builds with is the code it imported
+def code_digest(package: Path) -> str:
+    """A key part for the source of `package`, every file of it."""
+    return digest(file_parts(sorted(files_under(package)), package))
+
+
+def files_under(folder: Path) -> Iterator[Path]:
+    """Every file under `folder`, following links to folders (as MkDocs does) but never into a
+    folder twice (a link to a parent would never end), without bytecode."""
+    seen: set[str] = set()
+    for parent, folders, names in os.walk(folder, followlinks=True):
+        seen.add(os.path.realpath(parent))
+        folders[:] = [
+            name
+            for name in folders
+            if name != "__pycache__" and os.path.realpath(os.path.join(parent, name)) not in seen
+        ]
+        yield from (Path(parent) / name for name in names)

@@ -19,14 +19,11 @@ are kept (`handbook.build_cache`) under a key over all it reads:
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from handbook.build_cache import PICKLE, digest, file_parts, kept, versions
+from handbook.build_cache import PACKAGE, PICKLE, code_digest, digest, file_parts, files_under, kept, versions
 from handbook.history import head_state
 from handbook.locales import DOCS_DIR
 from handbook.make_forms import MAKEFILE
@@ -37,7 +34,6 @@ from handbook.rules.spelling import WORD_LISTS, dictionary_stamp
 
 CACHE_FOLDER = ".cache/handbook-check"  # under the project's folder (beside mkdocs.yml)
 CACHE_NAME = "checked"
-PACKAGE = Path(__file__).parent
 PACKAGES = (
     "simplemma",
     "py3langid",
@@ -78,7 +74,7 @@ def check(root: Path) -> Checked:
 def inputs_key(root: Path) -> str:
     """A key that changes whenever anything the check reads may have changed."""
     root = root.resolve()
-    found = sorted(_files(root / DOCS_DIR))
+    found = sorted(files_under(root / DOCS_DIR))
     pages = [path for path in found if path.suffix == PAGE_SUFFIX]
     data = [*sorted(root.glob("*.y*ml")), *sorted((root / WORD_LISTS).glob("*.txt"))]
     return digest(
@@ -94,25 +90,6 @@ def inputs_key(root: Path) -> str:
             versions(PACKAGES),
         ]
     )
-
-
-@cache  # once per process: the code a long-running `serve` checks with is the code it imported
-def code_digest(package: Path) -> str:
-    return digest(file_parts(sorted(_files(package)), package))
-
-
-def _files(folder: Path) -> Iterator[Path]:
-    """Every file under `folder`, following links to folders (as MkDocs does) but never into a
-    folder twice (a link to a parent would never end), without bytecode."""
-    seen: set[str] = set()
-    for parent, folders, names in os.walk(folder, followlinks=True):
-        seen.add(os.path.realpath(parent))
-        folders[:] = [
-            name
-            for name in folders
-            if name != "__pycache__" and os.path.realpath(os.path.join(parent, name)) not in seen
-        ]
-        yield from (Path(parent) / name for name in names)
 
 
 # Computed as the rules are imported, so an edit to them while `serve` runs makes no entry that

@@ -16,8 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from handbook import checked
-from handbook.build_cache import digest, file_stamps, versions
+from handbook.build_cache import PACKAGE, code_digest, digest, file_stamps, versions
 from handbook.rules.spelling import dictionary_stamp
 
 CACHE_FOLDER = ".cache/handbook-search"  # under the project's folder (beside mkdocs.yml)
@@ -29,4 +28,9 @@ def cache_key(inputs: Any, thesaurus: Path | None) -> str:
     """A key for `inputs` (JSON data) built by this version of the code, with this thesaurus."""
     stamp = file_stamps([thesaurus] if thesaurus else [])
     data = json.dumps([CACHE_FORMAT, inputs], ensure_ascii=False, sort_keys=True)
-    return digest([data, checked.code_digest(checked.PACKAGE), versions(PACKAGES), stamp, dictionary_stamp()])
+    return digest([data, code_digest(PACKAGE), versions(PACKAGES), stamp, dictionary_stamp()])
+
+
+# Computed as the modules that build the index are imported, so an edit to them while `serve`
+# runs makes no entry that claims the new code but holds the old code's index.
+code_digest(PACKAGE)
