@@ -101,11 +101,12 @@ def test_the_check_code_is_part_of_the_key(tmp_path, monkeypatch):
 def test_every_module_of_the_package_is_part_of_the_search_index_key(tmp_path, monkeypatch):
     # Modules all over the package build the index (the page parser, the registry, the
     # derivations): a change to any of them makes a new key, as it does for the check.
+    assert Path(checked_module.__file__).parent == index_cache.PACKAGE
     keys = []
     for version in ("1", "2"):
         package = tmp_path / f"handbook-{version}"
-        (package / "search").mkdir(parents=True)
-        (package / "search" / "derivation.py").write_text(f"ENDINGS = {version}\n", encoding="utf-8")
+        package.mkdir()
+        (package / "markdown_page.py").write_text(f"HEADING = {version}\n", encoding="utf-8")
         monkeypatch.setattr(index_cache, "PACKAGE", package)
         keys.append(index_cache.cache_key({"docs": []}, None))
     assert keys[0] != keys[1]
