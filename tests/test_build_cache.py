@@ -86,29 +86,26 @@ def test_what_the_check_never_reads_keeps_the_key(tmp_path):
     assert inputs_key(root) == before
 
 
-def test_the_check_code_is_part_of_the_key(tmp_path, monkeypatch):
+@pytest.mark.parametrize(
+    "owner, key",
+    [
+        (checked_module, lambda root: inputs_key(root)),
+        # Modules all over the package build the index (the page parser, the registry, the
+        # derivations): a change to any of them makes a new key, as it does for the check.
+        (index_cache, lambda root: index_cache.cache_key({"docs": []}, None)),
+    ],
+    ids=["check", "search index"],
+)
+def test_every_module_of_the_package_is_part_of_the_key(tmp_path, monkeypatch, owner, key):
+    assert Path(checked_module.__file__).parent == owner.PACKAGE
     root = materialize_base(tmp_path / "project")
     keys = []
     for version in ("1", "2"):
         package = tmp_path / f"handbook-{version}"
         package.mkdir()
-        (package / "rule.py").write_text(f"RULE = {version}\n", encoding="utf-8")
-        monkeypatch.setattr(checked_module, "PACKAGE", package)
-        keys.append(inputs_key(root))
-    assert keys[0] != keys[1]
-
-
-def test_every_module_of_the_package_is_part_of_the_search_index_key(tmp_path, monkeypatch):
-    # Modules all over the package build the index (the page parser, the registry, the
-    # derivations): a change to any of them makes a new key, as it does for the check.
-    assert Path(checked_module.__file__).parent == index_cache.PACKAGE
-    keys = []
-    for version in ("1", "2"):
-        package = tmp_path / f"handbook-{version}"
-        package.mkdir()
         (package / "markdown_page.py").write_text(f"HEADING = {version}\n", encoding="utf-8")
-        monkeypatch.setattr(index_cache, "PACKAGE", package)
-        keys.append(index_cache.cache_key({"docs": []}, None))
+        monkeypatch.setattr(owner, "PACKAGE", package)
+        keys.append(key(root))
     assert keys[0] != keys[1]
 
 
