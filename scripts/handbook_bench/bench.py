@@ -24,10 +24,10 @@ from handbook.registry import Registry
 from handbook.rules import run_checks
 from handbook_bench.baseline import BENCH_SITE_PATH, vanilla_project
 from handbook_bench.generated_tree import SCALE_EXTRA_LOCALES, generate_tree, registry_of
-from handbook_bench.page_weight import PageWeight, chromium_available, measure, median_bytes, wire_size
+from handbook_bench.page_weight import PageWeight, measure, median_bytes, wire_size
 from handbook_bench.search_bench import print_scale_search
 from handbook_bench.site_server import free_port
-from handbook_bench.support import run_mkdocs_build
+from handbook_bench.support import chromium_missing, run_mkdocs_build
 
 SCALE_SIZES = (200, 1000, 2000)
 VANILLA_SCALE_SIZES = (200, 1000)  # vanilla's build time per page grows with the site: 2,000 would take long
@@ -106,8 +106,9 @@ def main(root: Path) -> int:
 
 def print_page_weight(root: Path, site_url: str, ours_site: Path, vanilla_site: Path) -> list[PageWeight]:
     """Print the first load of every page, this site beside vanilla; return this site's home pages'."""
-    if not chromium_available():
-        print("Page weight: skipped (no /usr/bin/chromium; `apt-get install chromium`)")
+    missing = chromium_missing()
+    if missing:
+        print(f"Page weight: skipped ({missing})")
         return []
     registry = registry_of(root)
     stems = [page.removesuffix(".md") for page in registry.pages]

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from handbook_bench.site_server import COMPRESSED_TYPES, serve
-from handbook_bench.support import chromium, chromium_missing
+from handbook_bench.support import chromium
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,3 @@ def _collect(responses: list[Any]) -> Callable[[Any], None]:
 
 def median_bytes(weights: list[PageWeight]) -> float:
     return statistics.median(weight.bytes for weight in weights)
-
-
-def chromium_available() -> bool:
-    return chromium_missing() is None
