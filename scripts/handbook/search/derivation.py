@@ -38,9 +38,9 @@ def derived(locale: str, word: str, lemmas: Collection[str]) -> list[str]:
     """The lemmas of `lemmas` that `word` turns into: the verb of a noun, the nouns of a verb."""
     pairs = ENDINGS.get(lemma_language(locale), ())
     verbs = (_turned(word, noun, verb, lemmas) for noun, verb, _ in pairs)
-    verb = next((found for found in verbs if found), [])
+    first_verb = next((found for found in verbs if found), [])
     nouns = [found for noun, verb, both in pairs if both for found in _turned(word, verb, noun, lemmas)]
-    return list(dict.fromkeys([*verb, *nouns]))
+    return list(dict.fromkeys([*first_verb, *nouns]))
 
 
 def _turned(word: str, ending: str, counterpart: str, lemmas: Collection[str]) -> list[str]:

@@ -183,15 +183,10 @@ def expansion_table(
     for word in words:
         target = stem(word)
         heads = dict.fromkeys((word, lemma(locale, word)))
-        kin = dict.fromkeys(
-            other
-            for head in heads
-            for other in derived(locale, head, forms)
-            if not any(stem(form) in indexed for form in (other, *forms.get(other, ())))
-        )
+        kin = dict.fromkeys((other, *forms.get(other, ())) for head in heads for other in derived(locale, head, forms))
         readers = [
             *(form for head in heads for form in forms.get(head, ())),
-            *(form for other in kin for form in (other, *forms.get(other, ()))),
+            *(form for spellings in kin if not any(stem(each) in indexed for each in spellings) for form in spellings),
             *(r for head in heads for r in thesaurus.entries.get(head, ())),
         ]
         for reader in readers:
