@@ -89,7 +89,7 @@ def test_what_the_check_never_reads_keeps_the_key(tmp_path):
 @pytest.mark.parametrize(
     "owner, key",
     [
-        (checked_module, lambda root: inputs_key(root)),
+        (checked_module, inputs_key),
         # Modules all over the package build the index (the page parser, the registry, the
         # derivations): a change to any of them makes a new key, as it does for the check.
         (index_cache, lambda root: index_cache.cache_key({"docs": []}, None)),
